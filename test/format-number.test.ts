@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber } from '../pipeline/format-number.ts';
+import { compareRefs, defuse, toCsv } from '../pipeline/write-csv.ts';
+
+describe('formatNumber', () => {
+  it.each([
+    [102, '102'],
+    [5.75, '5.75'],
+    [2528146, '2528146'],
+    [14.58333333, '14.583333'],
+    [0.1 + 0.2, '0.3'],
+    [-0, '0'],
+    [1e-7, '0'],
+    [1e22, '10000000000000000000000'],
+    [Number.NaN, ''],
+  ])('%s → %s', (x, text) => expect(formatNumber(x)).toBe(text));
+});
+
+describe('csv', () => {
+  it('defuses formulas but keeps numbers', () => {
+    expect(defuse('=1+1')).toBe("'=1+1");
+    expect(defuse('+63 %')).toBe("'+63 %");
+    expect(defuse('-5')).toBe('-5');
+    expect(defuse('@x')).toBe("'@x");
+    expect(defuse('plain')).toBe('plain');
+  });
+  it('quotes per RFC 4180 and joins lists', () => {
+    const text = toCsv(['a', 'b', 'c'] as const, [{ a: 'x,"y"', b: 1.5, c: ['p', 'q'] }]);
+    expect(text).toBe('a,b,c\n"x,""y""",1.5,p;q\n');
+  });
+  it('orders refs by line number', () => {
+    expect(['a.csv:10', 'a.csv:9', 'b.csv:1'].sort(compareRefs)).toEqual(['a.csv:9', 'a.csv:10', 'b.csv:1']);
+  });
+});
