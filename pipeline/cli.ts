@@ -1,0 +1,98 @@
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, USAGE } from './args.ts';
+import { checkClean } from './check.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { consoleLogger, type Effects, nodeFileSystem } from './effects.ts';
+import { runPipeline } from './runner.ts';
+import { NormaExit } from './stage.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Environment faults the user fixes on the machine, not in the data: exit 3. */
+const ENVIRONMENT_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EMFILE']);
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`norma: ${parsed.message}\nRun \`npm run report -- --help\` for the options.\n`);
+    return 2;
+  }
+  const { options } = parsed;
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const logger = consoleLogger(options.debug);
+  const root = ROOT;
+  try {
+    const rawDir = path.resolve(root, options.raw);
+    const rawStat = await nodeFileSystem.stat(rawDir);
+    if (!rawStat?.isDirectory)
+      throw new NormaExit(2, `the raw folder "${options.raw}" does not exist; pass --raw DIR.`);
+    if (options.check) {
+      const outcome = await checkClean(
+        nodeFileSystem,
+        rawDir,
+        path.resolve(root, options.clean),
+        options.clean,
+      );
+      for (const line of outcome.lines) (outcome.ok ? logger.info : logger.error)(line);
+      return outcome.ok ? 0 : 1;
+    }
+    const { config, text: configText } = await loadConfig(nodeFileSystem, root);
+    const { resolveBuildDate, gitLastCommitTime } = await import('./build-date.ts');
+    const buildDate = resolveBuildDate(
+      env,
+      () => gitLastCommitTime(root),
+      () => new Date(),
+    );
+    const effects: Effects = { fs: nodeFileSystem, logger, now: () => buildDate };
+    const outDir = path.resolve(root, options.out);
+    const { acquireLock } = await import('./lock.ts');
+    const release = await acquireLock(path.join(outDir, '.norma'), { logger });
+    try {
+      await runPipeline({ options, effects, root, config, configText, buildDate });
+    } finally {
+      await release();
+    }
+    return 0;
+  } catch (error) {
+    return reportFailure(error, options.debug);
+  }
+}
+
+function reportFailure(error: unknown, debug: boolean): number {
+  const write = (line: string) => process.stderr.write(`${line}\n`);
+  if (debug && error instanceof Error && error.stack) write(error.stack);
+  if (error instanceof NormaExit) {
+    write(`norma: ${error.message}`);
+    return error.exitCode;
+  }
+  if (error instanceof ConfigError) {
+    write(`norma: ${error.message}`);
+    return 1;
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code && ENVIRONMENT_CODES.has(code)) {
+    const what = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : 'a file could not be written';
+    write(
+      `norma: ${what} (${(error as Error).message}); free space or fix permissions and rerun. The last report is untouched.`,
+    );
+    return 3;
+  }
+  const exitCode = (error as { exitCode?: unknown } | null)?.exitCode;
+  if (exitCode === 1 || exitCode === 2 || exitCode === 3) {
+    write(`norma: ${(error as Error).message}`);
+    return exitCode;
+  }
+  write(`norma: internal error: ${(error as Error)?.message ?? String(error)}`);
+  if (!debug) write('Rerun with --debug for the stack trace, and report it with the command you ran.');
+  return 1;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

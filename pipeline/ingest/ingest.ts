@@ -1,0 +1,126 @@
+import type { IngestResult, Problem, RawFile, RawFileKind, RawRecord } from '../types.ts';
+import { decodeUtf8 } from './decode-utf8.ts';
+import { parseCsv } from './parse-csv.ts';
+import { SCHEMAS } from './schema.ts';
+
+export interface RawInput {
+  /** Path relative to the raw folder, with `/`. */
+  path: string;
+  kind: RawFileKind;
+  bytes: Uint8Array;
+}
+
+/** Pure: one raw file's bytes → its records with `file:line` refs, or the problems that stop it. */
+export function ingestFile(input: RawInput): { file: RawFile | null; problems: Problem[] } {
+  const { path, kind } = input;
+  const problems: Problem[] = [];
+  const fatal = (ref: string, code: string, message: string) => {
+    problems.push({ kind: 'fatal', code, ref, message });
+    return { file: null, problems };
+  };
+  if (input.bytes.length === 0) {
+    return fatal(path, 'empty-file', `${path} is empty (0 bytes); it needs at least a header row.`);
+  }
+  const decoded = decodeUtf8(input.bytes);
+  if (!decoded.ok) {
+    return fatal(
+      `${path}:${decoded.line}`,
+      'not-utf8',
+      `${path}:${decoded.line} is not valid UTF-8; save the file as UTF-8 (in a spreadsheet: "CSV UTF-8").`,
+    );
+  }
+  const parsed = parseCsv(decoded.text);
+  if (!parsed.ok) {
+    return fatal(
+      `${path}:${parsed.line}`,
+      'unclosed-quote',
+      `${path}:${parsed.line} opens a quoted field that is never closed; add the closing " (write "" for a quote inside a field).`,
+    );
+  }
+  const [header, ...rows] = parsed.records;
+  if (!header) {
+    return fatal(
+      path,
+      'no-header',
+      `${path} has no header row; add one (${SCHEMAS[kind].required.join(', ')}).`,
+    );
+  }
+  const columns = header.fields.map((c) => c.trim().toLowerCase());
+  const schema = SCHEMAS[kind];
+  const seen = new Set<string>();
+  for (const column of columns) {
+    if (column === '') continue;
+    if (seen.has(column)) {
+      fatal(
+        `${path}:${header.line}`,
+        'duplicate-column',
+        `${path}:${header.line} has the column "${column}" twice; remove one.`,
+      );
+    }
+    seen.add(column);
+  }
+  const missing = schema.required.filter((c) => !seen.has(c));
+  if (missing.length > 0) {
+    const names = missing.map((c) => `"${c}"`).join(', ');
+    fatal(
+      `${path}:${header.line}`,
+      'missing-column',
+      `${path}:${header.line} lacks the required column${missing.length > 1 ? 's' : ''} ${names}; add ${missing.length > 1 ? 'them' : 'it'} to the header.`,
+    );
+  }
+  const known = new Set([...schema.required, ...schema.optional]);
+  for (const column of seen) {
+    if (!known.has(column)) {
+      problems.push({
+        kind: 'warning',
+        code: 'unknown-column',
+        ref: `${path}:${header.line}`,
+        message: `${path}:${header.line}: unknown column "${column}" is ignored (known: ${[...known].join(', ')}).`,
+      });
+    }
+  }
+  if (problems.some((p) => p.kind === 'fatal')) return { file: null, problems };
+
+  const rowLevel = kind === 'observations' || kind === 'claims';
+  const records: RawRecord[] = [];
+  for (const row of rows) {
+    const ref = `${path}:${row.line}`;
+    const cells: Record<string, string> = {};
+    for (let i = 0; i < columns.length; i++) {
+      const name = columns[i]!;
+      if (name !== '') cells[name] = (row.fields[i] ?? '').trim();
+    }
+    const extra = row.fields.slice(columns.length).filter((f) => f.trim() !== '');
+    if (extra.length > 0) {
+      const message = `${ref} has ${row.fields.length} cells but the header has ${columns.length}; quote cells that contain commas.`;
+      if (rowLevel)
+        problems.push({ kind: 'reject', code: 'extra-cells', ref, raw: row.fields.join(','), message });
+      else problems.push({ kind: 'fatal', code: 'extra-cells', ref, message });
+      continue;
+    }
+    records.push({ ref, line: row.line, cells });
+  }
+  return { file: { path, kind, columns, records }, problems };
+}
+
+/** Pure: all raw files → the ingest result. Missing catalog files are fatal. */
+export function ingest(inputs: RawInput[]): IngestResult {
+  const files: RawFile[] = [];
+  const problems: Problem[] = [];
+  for (const input of [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const result = ingestFile(input);
+    if (result.file) files.push(result.file);
+    problems.push(...result.problems);
+  }
+  for (const required of ['sources.csv', 'measures.csv'] as const) {
+    if (!inputs.some((i) => i.path === required)) {
+      problems.push({
+        kind: 'fatal',
+        code: 'missing-file',
+        ref: required,
+        message: `${required} is missing from the raw folder; create it with the header ${SCHEMAS[required === 'sources.csv' ? 'sources' : 'measures'].required.join(',')}.`,
+      });
+    }
+  }
+  return { files, problems };
+}

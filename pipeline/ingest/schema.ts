@@ -1,0 +1,25 @@
+import type { RawFileKind } from '../types.ts';
+
+export interface FileSchema {
+  required: readonly string[];
+  optional: readonly string[];
+}
+
+/** The raw file contract (DESIGN.md section 3). Columns in any order; unknown columns are warnings. */
+export const SCHEMAS: Record<RawFileKind, FileSchema> = {
+  sources: {
+    required: ['source_id', 'author', 'title', 'year', 'kind'],
+    optional: ['publisher', 'url', 'locale', 'notes'],
+  },
+  measures: { required: ['measure_id', 'label', 'unit', 'definition'], optional: ['method', 'tolerance'] },
+  observations: { required: ['measure_id', 'period', 'value'], optional: ['unit', 'page', 'status', 'note'] },
+  claims: { required: ['claim_id', 'measure_id', 'claimed'], optional: ['period', 'summary'] },
+};
+
+export function kindOfPath(relPath: string): RawFileKind | null {
+  if (relPath === 'sources.csv') return 'sources';
+  if (relPath === 'measures.csv') return 'measures';
+  if (relPath === 'claims.csv') return 'claims';
+  if (/^observations\/[^/]+\.csv$/.test(relPath)) return 'observations';
+  return null;
+}

@@ -1,0 +1,133 @@
+import * as path from 'node:path';
+import { type Options, plannedStages } from './args.ts';
+import { type CacheManifest, decide, describeOutputs, hashParts, hashTree, readManifest } from './cache.ts';
+import type { Effects } from './effects.ts';
+import { CLEAN_FILES, type Runtime, type StageSpec, workPaths } from './runtime.ts';
+import { NormaExit, type StageContext } from './stage.ts';
+import { STAGE_SPECS } from './stages/index.ts';
+import type { NormaConfig, StageName } from './types.ts';
+
+export interface RunInput {
+  options: Options;
+  effects: Effects;
+  root: string;
+  config: NormaConfig;
+  configText: string;
+  buildDate: Date;
+}
+
+/** Hash of everything that decides what the code does: pipeline sources, the lock file, Node's version. */
+export async function codeHash(effects: Effects, root: string): Promise<string> {
+  const pipeline = await hashTree(
+    effects.fs,
+    path.join(root, 'pipeline'),
+    (rel) => rel.endsWith('.ts') && !rel.endsWith('.test.ts'),
+  );
+  let lock = '';
+  try {
+    lock = await effects.fs.readText(path.join(root, 'package-lock.json'));
+  } catch {
+    // No lock file (tests in a temp folder): the code hash alone decides.
+  }
+  return hashParts([pipeline, lock, process.version]);
+}
+
+export function makeRuntime(input: RunInput, code: string): Runtime {
+  const { options, effects, root } = input;
+  const outDir = path.resolve(root, options.out);
+  const workDir = path.join(outDir, '.norma');
+  const ctx: StageContext = {
+    effects,
+    root,
+    rawDir: path.resolve(root, options.raw),
+    cleanDir: path.resolve(root, options.clean),
+    outDir,
+    workDir,
+    config: input.config,
+    formats: options.formats,
+    paper: options.paper,
+    allowRejects: options.allowRejects,
+    debug: options.debug,
+    buildDate: input.buildDate,
+  };
+  return {
+    ctx,
+    options,
+    fs: effects.fs,
+    logger: effects.logger,
+    paths: workPaths(workDir),
+    codeHash: code,
+    configText: input.configText,
+    state: {},
+  };
+}
+
+function stageLine(name: StageName, status: string, counts: string, ms: number, why: string): string {
+  return `${name.padEnd(10)} ${status.padEnd(8)} ${counts.padEnd(46)} ${`${ms} ms`.padStart(8)}  (${why})`;
+}
+
+/** Runs the planned stages in order, skipping those whose inputs are unchanged. Throws NormaExit on failure. */
+export async function runStages(rt: Runtime, stages: readonly StageName[]): Promise<void> {
+  const { fs, logger } = rt;
+  const manifest: CacheManifest = await readManifest(fs, rt.paths.manifest);
+  const common = [rt.codeHash, rt.configText, rt.ctx.rawDir, rt.ctx.cleanDir, rt.ctx.outDir];
+  let previousKey = '';
+  const order = STAGE_SPECS.map((s) => s.name);
+  const first = order.indexOf(stages[0]!);
+  // A single --stage run takes the previous stage's key from the manifest: it works on that stage's files.
+  if (first > 0) previousKey = manifest.stages[order[first - 1]!]?.key ?? '';
+  const started = Date.now();
+  for (const name of stages) {
+    const spec = STAGE_SPECS.find((s) => s.name === name) as StageSpec;
+    const t0 = Date.now();
+    const key = hashParts([name, ...common, previousKey, ...(await spec.inputs(rt))]);
+    const outputs = spec.outputs(rt);
+    const decision = await decide(fs, manifest.stages[name], key, outputs, rt.options.force);
+    if (!decision.run) {
+      await spec.onSkip?.(rt, manifest.stages[name]?.meta ?? {});
+      logger.info(stageLine(name, 'skipped', '', Date.now() - t0, decision.why));
+      previousKey = key;
+      continue;
+    }
+    // Forget the entry before running: a crash midway must not leave a stale "done" behind.
+    delete manifest.stages[name];
+    const result = await spec.run(rt);
+    manifest.stages[name] = { key, outputs: await describeOutputs(fs, outputs), meta: result.meta ?? {} };
+    await fs.writeAtomic(rt.paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
+    logger.info(stageLine(name, 'ran', result.counts, Date.now() - t0, decision.why));
+    previousKey = key;
+  }
+  logger.info(`done in ${Date.now() - started} ms`);
+}
+
+/** A successful run makes data/clean what this run computed (each file by rename). */
+export async function commitClean(rt: Runtime): Promise<string[]> {
+  const changed: string[] = [];
+  for (const name of CLEAN_FILES) {
+    const staged = rt.paths.stagedFile(name);
+    if (!(await rt.fs.exists(staged))) continue;
+    const data = await rt.fs.readFile(staged);
+    const target = path.join(rt.ctx.cleanDir, name);
+    const current = (await rt.fs.exists(target)) ? await rt.fs.readFile(target) : null;
+    if (!current?.equals(data)) {
+      await rt.fs.writeAtomic(target, data);
+      changed.push(name);
+    }
+  }
+  return changed;
+}
+
+export async function runPipeline(input: RunInput): Promise<void> {
+  const code = await codeHash(input.effects, input.root);
+  const rt = makeRuntime(input, code);
+  const stages = plannedStages(input.options);
+  if (!(await rt.fs.stat(rt.ctx.rawDir))?.isDirectory) {
+    throw new NormaExit(
+      2,
+      `the raw folder ${input.options.raw} does not exist; pass --raw DIR or create it.`,
+    );
+  }
+  await runStages(rt, stages);
+  const changed = await commitClean(rt);
+  if (changed.length > 0) rt.logger.info(`updated ${input.options.clean}: ${changed.join(', ')}`);
+}

@@ -1,0 +1,76 @@
+import * as path from 'node:path';
+import type { Options } from './args.ts';
+import type { FileSystem, Logger } from './effects.ts';
+import type { RawInput } from './ingest/ingest.ts';
+import type { StageContext } from './stage.ts';
+import type { ChartOutput, CleanResult, IngestResult, ReconcileResult, StageName } from './types.ts';
+
+/** Where each stage keeps its files inside `<out>/.norma/`. */
+export function workPaths(workDir: string) {
+  const staged = path.join(workDir, 'clean');
+  return {
+    manifest: path.join(workDir, 'cache.json'),
+    lock: path.join(workDir, 'lock'),
+    tmp: path.join(workDir, 'tmp'),
+    ingest: path.join(workDir, 'ingest.json'),
+    clean: path.join(workDir, 'clean.json'),
+    reconcile: path.join(workDir, 'reconcile.json'),
+    charts: path.join(workDir, 'charts.json'),
+    html: path.join(workDir, 'report.html'),
+    htmlMeta: path.join(workDir, 'report-meta.json'),
+    pdf: path.join(workDir, 'report.pdf'),
+    /** data/clean files as this run computed them; copied into the clean folder when the run succeeds. */
+    staged,
+    stagedFile: (name: CleanFileName) => path.join(staged, name),
+  };
+}
+
+export const CLEAN_FILES = [
+  'observations.csv',
+  'rejects.csv',
+  'reconciled.csv',
+  'claims.csv',
+  'audit.json',
+] as const;
+export type CleanFileName = (typeof CLEAN_FILES)[number];
+
+/** What a run holds in memory between stages; a skipped stage's result is loaded from its file only if needed. */
+export interface RunState {
+  rawInputs?: RawInput[];
+  rawProblems?: IngestResult['problems'];
+  ingest?: IngestResult;
+  clean?: CleanResult;
+  reconcile?: ReconcileResult;
+  charts?: ChartOutput[];
+}
+
+export interface Runtime {
+  ctx: StageContext;
+  options: Options;
+  fs: FileSystem;
+  logger: Logger;
+  paths: ReturnType<typeof workPaths>;
+  /** Hash of the pipeline's code, the lock file and the Node version. */
+  codeHash: string;
+  configText: string;
+  state: RunState;
+  /** Set by stages that compute it (html): what an edition is. */
+  fingerprint?: string;
+}
+
+export interface StageResult {
+  /** Counts for the stage line: `12 files, 250 rows`. */
+  counts: string;
+  /** Small numbers remembered in the cache manifest (e.g. rejects), checked again when the stage is skipped. */
+  meta?: Record<string, number>;
+}
+
+export interface StageSpec {
+  name: StageName;
+  /** Inputs beyond the previous stage's key (raw data, templates, paper…), as strings to hash. */
+  inputs(rt: Runtime): Promise<string[]>;
+  outputs(rt: Runtime): string[];
+  run(rt: Runtime): Promise<StageResult>;
+  /** Re-checks what made the stage fail before, when it is skipped (rejects without --allow-rejects). */
+  onSkip?(rt: Runtime, meta: Record<string, number>): Promise<void>;
+}

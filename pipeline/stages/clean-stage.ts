@@ -1,0 +1,88 @@
+import * as path from 'node:path';
+import { formatProblems } from '../problems.ts';
+import type { Runtime, StageSpec } from '../runtime.ts';
+import { NormaExit } from '../stage.ts';
+import type { CleanResult, Problem } from '../types.ts';
+import { OBSERVATION_COLUMNS, REJECT_COLUMNS, toCsv } from '../write-csv.ts';
+import { loadIngest } from './ingest-stage.ts';
+
+export async function loadClean(rt: Runtime): Promise<CleanResult> {
+  if (!rt.state.clean) rt.state.clean = JSON.parse(await rt.fs.readText(rt.paths.clean)) as CleanResult;
+  return rt.state.clean;
+}
+
+/** Prints problems and stops with exit 1 when any is fatal. Warnings are printed and the run goes on. */
+export function reportProblems(rt: Runtime, problems: readonly Problem[]): void {
+  const warnings = problems.filter((p) => p.kind === 'warning');
+  const fatal = problems.filter((p) => p.kind === 'fatal');
+  for (const line of formatProblems(warnings, 20)) rt.logger.warn(line);
+  if (fatal.length > 0) {
+    for (const line of formatProblems(fatal, 50)) rt.logger.error(line);
+    throw new NormaExit(
+      1,
+      `${fatal.length} data error${fatal.length > 1 ? 's' : ''} in ${rt.options.raw}; fix the lines above and rerun.`,
+    );
+  }
+}
+
+export function failOnRejects(rt: Runtime, count: number): void {
+  if (count > 0 && !rt.ctx.allowRejects) {
+    throw new NormaExit(
+      1,
+      `${count} row${count > 1 ? 's' : ''} rejected (see ${path.join(rt.options.clean, 'rejects.csv')}); fix ${count > 1 ? 'them' : 'it'}, or rerun with --allow-rejects to build without ${count > 1 ? 'them' : 'it'}.`,
+    );
+  }
+}
+
+export const cleanStage: StageSpec = {
+  name: 'clean',
+  inputs: async () => [],
+  outputs: (rt) => [
+    rt.paths.clean,
+    rt.paths.stagedFile('observations.csv'),
+    rt.paths.stagedFile('rejects.csv'),
+    path.join(rt.ctx.cleanDir, 'rejects.csv'),
+  ],
+  async run(rt) {
+    const ingested = await loadIngest(rt);
+    const catalogBroken = ingested.problems.some(
+      (p) => p.kind === 'fatal' && (p.ref.startsWith('sources.csv') || p.ref.startsWith('measures.csv')),
+    );
+    // Without a readable catalog every row would be rejected as unknown: report the catalog alone.
+    if (catalogBroken) reportProblems(rt, ingested.problems);
+    const { cleanData } = await import('../clean/clean.ts');
+    const result = cleanData(ingested);
+    rt.state.clean = result;
+    const rejectRows = [
+      ...result.rejects,
+      ...ingested.problems
+        .filter((p): p is Extract<Problem, { kind: 'reject' }> => p.kind === 'reject')
+        .map((p) => ({ ref: p.ref, raw: p.raw, reason: p.message })),
+    ];
+    const rejectsCsv = toCsv(REJECT_COLUMNS, rejectRows);
+    // rejects.csv is written whole even when the build fails, so the editor can work through it.
+    await rt.fs.writeAtomic(path.join(rt.ctx.cleanDir, 'rejects.csv'), rejectsCsv);
+    await rt.fs.writeAtomic(rt.paths.stagedFile('rejects.csv'), rejectsCsv);
+    await rt.fs.writeAtomic(
+      rt.paths.stagedFile('observations.csv'),
+      toCsv(OBSERVATION_COLUMNS, result.observations),
+    );
+    await rt.fs.writeAtomic(rt.paths.clean, JSON.stringify(result));
+    reportProblems(rt, [...ingested.problems.filter((p) => p.kind !== 'reject'), ...result.problems]);
+    if (rejectRows.length > 0) {
+      const shown = rejectRows
+        .slice(0, 50)
+        .map((r) => ({ kind: 'reject' as const, code: 'reject', ref: r.ref, raw: r.raw, message: r.reason }));
+      for (const line of formatProblems(shown, 50)) rt.logger.error(line);
+      if (rejectRows.length > 50) rt.logger.error(`… and ${rejectRows.length - 50} more rejects`);
+    }
+    failOnRejects(rt, rejectRows.length);
+    return {
+      counts: `${result.observations.length} observations, ${rejectRows.length} rejects`,
+      meta: { rejects: rejectRows.length },
+    };
+  },
+  async onSkip(rt, meta) {
+    failOnRejects(rt, meta.rejects ?? 0);
+  },
+};
