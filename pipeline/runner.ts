@@ -127,7 +127,33 @@ export async function runPipeline(input: RunInput): Promise<void> {
       `the raw folder ${input.options.raw} does not exist; pass --raw DIR or create it.`,
     );
   }
+  // validate reports rejects in its summary instead of stopping at them.
+  if (input.options.validate) rt.ctx.allowRejects = true;
   await runStages(rt, stages);
   const changed = await commitClean(rt);
   if (changed.length > 0) rt.logger.info(`updated ${input.options.clean}: ${changed.join(', ')}`);
+  if (input.options.validate) await printValidateSummary(rt);
+}
+
+async function printValidateSummary(rt: Runtime): Promise<void> {
+  const { loadReconcile } = await import('./stages/reconcile-stage.ts');
+  const { validateSummary } = await import('./validate-summary.ts');
+  const reconciled = await loadReconcile(rt);
+  const rejects = await rt.fs.readText(rt.paths.stagedFile('rejects.csv'));
+  const rejectRows = (await import('papaparse')).default.parse<{ ref: string; raw: string; reason: string }>(
+    rejects,
+    {
+      header: true,
+      skipEmptyLines: true,
+    },
+  ).data;
+  rt.logger.info('');
+  for (const line of validateSummary(rejectRows, reconciled.reconciled, reconciled.claims))
+    rt.logger.info(line);
+  if (rejectRows.length > 0) {
+    throw new NormaExit(
+      1,
+      `${rejectRows.length} row(s) rejected; fix them (see above) before building the report.`,
+    );
+  }
 }

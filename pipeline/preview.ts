@@ -1,0 +1,163 @@
+import { spawn } from 'node:child_process';
+import { type FSWatcher, watch } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from './args.ts';
+import { type PreviewState, startPreviewServer } from './preview/server.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface PreviewOptions {
+  port: number;
+  /** Arguments passed on to each rebuild (`--raw`, `--clean`, `--out`, `--paper`, …). */
+  reportArgs: string[];
+  raw: string;
+  out: string;
+  log: (line: string) => void;
+}
+
+/** Splits `--port N` off the report options. */
+export function parsePreviewArgs(
+  argv: readonly string[],
+): { ok: true; options: PreviewOptions } | { ok: false; message: string } {
+  let port = 4173;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--port' || arg.startsWith('--port=')) {
+      const value = arg.includes('=') ? arg.slice(7) : argv[++i];
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        return { ok: false, message: `--port takes a port number (got "${value}").` };
+      port = n;
+    } else rest.push(arg);
+  }
+  const parsed = parseArgs(rest);
+  if (!parsed.ok) return parsed;
+  const { raw, out } = parsed.options;
+  return {
+    ok: true,
+    options: { port, reportArgs: rest, raw, out, log: (l) => process.stdout.write(`${l}\n`) },
+  };
+}
+
+/** One rebuild in a child process, so that edited code and templates are always the ones that run. */
+function rebuild(options: PreviewOptions): Promise<{ ok: boolean; errors: string[] }> {
+  return new Promise((resolve) => {
+    const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+    const child = spawn(
+      tsx,
+      [path.join(ROOT, 'pipeline/cli.ts'), ...options.reportArgs, '--to', 'html', '--formats', 'html'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      for (const line of d.toString().split('\n')) if (line.trim()) options.log(`  ${line}`);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('close', (code) => {
+      const errors = stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('warning:'));
+      for (const line of errors) options.log(`  ${line}`);
+      resolve({ ok: code === 0, errors: code === 0 ? [] : errors });
+    });
+  });
+}
+
+export async function runPreview(options: PreviewOptions): Promise<{ close(): Promise<void>; url: string }> {
+  const reportFile = path.join(path.resolve(ROOT, options.out), '.norma', 'report.html');
+  let state: PreviewState = { version: 0, errors: [], building: true };
+  let lastGood: string | null = null;
+  const server = await startPreviewServer({
+    port: options.port,
+    state: () => state,
+    readReport: async () => lastGood,
+  });
+  let running: Promise<void> | null = null;
+  let again = false;
+  const build = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        state = { ...state, building: true };
+        const t0 = Date.now();
+        const result = await rebuild(options);
+        if (result.ok) {
+          lastGood = await readFile(reportFile, 'utf8').catch(() => lastGood);
+          state = { version: state.version + 1, errors: [], building: false };
+          options.log(`preview: rebuilt in ${Date.now() - t0} ms`);
+        } else {
+          state = { ...state, errors: result.errors, building: false };
+          options.log(`preview: rebuild failed (${result.errors.length} lines); the page shows them`);
+        }
+        server.publish(state);
+      } while (again);
+    })();
+    await running;
+    running = null;
+  };
+  await build();
+  let timer: NodeJS.Timeout | null = null;
+  const onChange = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void build(), 150);
+  };
+  const watchers: FSWatcher[] = [];
+  for (const dir of [
+    path.resolve(ROOT, options.raw),
+    path.join(ROOT, 'templates'),
+    path.join(ROOT, 'pipeline'),
+  ]) {
+    try {
+      watchers.push(watch(dir, { recursive: true }, onChange));
+    } catch {
+      options.log(`preview: cannot watch ${dir}`);
+    }
+  }
+  watchers.push(watch(path.join(ROOT, 'norma.config.json'), onChange));
+  options.log(`preview: serving ${server.url} (Ctrl-C to stop)`);
+  return {
+    url: server.url,
+    async close() {
+      if (timer) clearTimeout(timer);
+      for (const w of watchers) w.close();
+      await running;
+      await server.close();
+    },
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const parsed = parsePreviewArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    process.stderr.write(`norma preview: ${parsed.message}\n`);
+    process.exit(2);
+  }
+  runPreview(parsed.options).then(
+    (preview) => {
+      const stop = () => {
+        process.stdout.write('\npreview: stopping\n');
+        preview.close().then(() => process.exit(0));
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (error: NodeJS.ErrnoException) => {
+      const message =
+        error.code === 'EADDRINUSE'
+          ? `port ${parsed.options.port} is in use; pass --port N.`
+          : `could not start: ${error.message}`;
+      process.stderr.write(`norma preview: ${message}\n`);
+      process.exit(3);
+    },
+  );
+}

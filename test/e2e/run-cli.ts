@@ -1,0 +1,32 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real command line, as a user would, in its own process. */
+export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
+  const result = spawnSync(TSX, [path.join(ROOT, 'pipeline/cli.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000', ...env },
+    timeout: 240_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh temp workspace with a copy of a fixture's raw folder: returns its raw, clean and out paths. */
+export function workspace(fixture: string): { dir: string; raw: string; clean: string; out: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'norma-e2e-'));
+  const raw = path.join(dir, 'raw');
+  cpSync(path.join(ROOT, 'test/fixtures', fixture, 'raw'), raw, { recursive: true });
+  return { dir, raw, clean: path.join(dir, 'clean'), out: path.join(dir, 'out') };
+}
