@@ -93,6 +93,8 @@ function reportFailure(error: unknown, debug: boolean): number {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).then((code) => {
+    // The benchmark reads the peak memory of the whole process from this line.
+    if (process.env.NORMA_BENCH) process.stderr.write(`NORMA_STATS ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
     process.exitCode = code;
   });
 }

@@ -1,0 +1,188 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { makeRaw } from './make-raw.ts';
+
+/**
+ * `npm run bench`: prints a table of figures and ratios and writes bench/results.json. Every figure is
+ * the median of several runs; ratios are taken between figures measured in the same run, alternated,
+ * because the machines are shared and noisy.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const CLI = path.join(ROOT, 'pipeline/cli.ts');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const work = mkdtempSync(path.join(tmpdir(), 'norma-bench-'));
+
+interface Timed {
+  ms: number;
+  code: number;
+  stdout: string;
+  stderr: string;
+  maxRssKb: number | null;
+}
+
+function timed(cmd: string, args: string[], env: Record<string, string> = {}): Timed {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NORMA_BENCH: '1', SOURCE_DATE_EPOCH: '1700000000', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const stats = /NORMA_STATS (.*)/.exec(r.stderr ?? '');
+  return {
+    ms,
+    code: r.status ?? -1,
+    stdout: r.stdout ?? '',
+    stderr: r.stderr ?? '',
+    maxRssKb: stats ? (JSON.parse(stats[1]!).maxRssKb as number) : null,
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+function cli(args: string[]): Timed {
+  const r = timed(TSX, [CLI, ...args]);
+  if (r.code !== 0) {
+    process.stderr.write(r.stdout + r.stderr);
+    throw new Error(`norma ${args.join(' ')} exited ${r.code}`);
+  }
+  return r;
+}
+
+/** Milliseconds a stage line reports (`charts  ran  9 charts  812 ms  (…)`). */
+function stageMs(stdout: string, stage: string): number | null {
+  const line = stdout.split('\n').find((l) => l.startsWith(stage));
+  const m = line && /(\d+) ms/.exec(line);
+  return m ? Number(m[1]) : null;
+}
+
+function chromium(): string {
+  for (const p of [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (p && existsSync(p)) return p;
+  }
+  throw new Error('no Chromium: run npm run setup');
+}
+
+const results: Record<string, unknown> = { date: new Date().toISOString(), runs: RUNS, node: process.version };
+const table: [string, string, string][] = [];
+const row = (what: string, figure: string, ratio = '') => {
+  table.push([what, figure, ratio]);
+  process.stdout.write(`${what.padEnd(52)} ${figure.padStart(14)} ${ratio}\n`);
+};
+
+// 1 + 2: cold full build against the Chromium floor, alternated; then the no-op rebuild.
+{
+  const out = path.join(work, 'out');
+  const clean = path.join(work, 'clean');
+  const base = ['--out', out, '--clean', clean, '--allow-rejects'];
+  const cold: number[] = [];
+  const floor: number[] = [];
+  const noop: number[] = [];
+  const exe = chromium();
+  for (let i = 0; i < RUNS; i++) {
+    cold.push(cli([...base, '--force']).ms);
+    noop.push(cli(base).ms);
+    const html = path.join(out, 'report.html');
+    const f = timed('node', [path.join(ROOT, 'bench/floor-print.mjs'), html, path.join(work, 'floor.pdf'), exe]);
+    if (f.code !== 0) throw new Error(`floor print failed: ${f.stderr}`);
+    floor.push(f.ms);
+  }
+  const c = median(cold);
+  const fl = median(floor);
+  const n = median(noop);
+  results.cold = { ms: c, floorMs: fl, ratio: c / fl, runs: cold, floorRuns: floor };
+  results.noop = { ms: n, ratio: n / c, runs: noop };
+  row('cold full build (html + pdf, --force)', `${Math.round(c)} ms`, `${round(c / fl)} × Chromium floor (target ≤ 1.5)`);
+  row('Chromium floor (print the finished report.html)', `${Math.round(fl)} ms`);
+  row('no-op rebuild', `${Math.round(n)} ms`, `${round(n / c)} × cold (target ≤ 0.15)`);
+
+  // 3: HTML only, and the time per chart.
+  const htmlOnly: number[] = [];
+  const chartMs: number[] = [];
+  let charts = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const r = cli([...base, '--formats', 'html', '--force']);
+    htmlOnly.push(r.ms);
+    const m = stageMs(r.stdout, 'charts');
+    const count = /(\d+) charts?/.exec(r.stdout.split('\n').find((l) => l.startsWith('charts')) ?? '');
+    charts = count ? Number(count[1]) : charts;
+    if (m !== null) chartMs.push(m);
+  }
+  const h = median(htmlOnly);
+  const perChart = charts && chartMs.length ? median(chartMs) / charts : null;
+  results.htmlOnly = { ms: h, ratio: h / c, charts, perChartMs: perChart };
+  row('HTML only (--formats html --force)', `${Math.round(h)} ms`, `${round(h / c)} × cold`);
+  row('time per chart (charts stage / charts)', perChart === null ? 'n/a' : `${round(perChart, 1)} ms`, `${charts} charts`);
+
+  // 5: peers on the same HTML, where installed.
+  const html = path.join(out, 'report.html');
+  const peers: Record<string, unknown> = {};
+  for (const [name, args] of [
+    ['weasyprint', [html, path.join(work, 'weasy.pdf')]],
+    ['wkhtmltopdf', ['--quiet', '--enable-local-file-access', html, path.join(work, 'wk.pdf')]],
+  ] as const) {
+    if (spawnSync('which', [name]).status !== 0) {
+      row(`peer: ${name}`, 'not installed');
+      continue;
+    }
+    const times: number[] = [];
+    let pages: string | null = null;
+    for (let i = 0; i < RUNS; i++) times.push(timed(name, [...args]).ms);
+    const info = spawnSync('pdfinfo', [args[args.length - 1]!], { encoding: 'utf8' });
+    pages = /Pages:\s+(\d+)/.exec(info.stdout ?? '')?.[1] ?? null;
+    peers[name] = { ms: median(times), pages };
+    row(`peer: ${name} (same HTML)`, `${Math.round(median(times))} ms`, `${pages ?? '?'} pages; ${round(median(times) / fl)} × floor`);
+  }
+  results.peers = peers;
+  const ours = spawnSync('pdfinfo', [path.join(out, 'report.pdf')], { encoding: 'utf8' });
+  row('our PDF', `${/Pages:\s+(\d+)/.exec(ours.stdout ?? '')?.[1] ?? '?'} pages`);
+}
+
+// 4: scale, ingest → clean → reconcile in one process, against papaparse alone.
+{
+  const scale: Record<string, unknown>[] = [];
+  let previousPerRow: number | null = null;
+  for (const size of SIZES) {
+    const raw = path.join(work, `raw-${size}`);
+    makeRaw(raw, size);
+    const runs = size >= 1_000_000 ? Math.min(RUNS, 2) : RUNS;
+    const ours: number[] = [];
+    const floor: number[] = [];
+    let rss = 0;
+    for (let i = 0; i < runs; i++) {
+      const out = path.join(work, `scale-out-${size}`);
+      const r = cli(['--raw', raw, '--clean', path.join(work, `scale-clean-${size}`), '--out', out, '--to', 'reconcile', '--force', '--allow-rejects']);
+      ours.push(r.ms);
+      rss = Math.max(rss, r.maxRssKb ?? 0);
+      const f = timed('node', [path.join(ROOT, 'bench/floor-parse.mjs'), raw]);
+      floor.push(f.ms);
+    }
+    const o = median(ours);
+    const f = median(floor);
+    const perRow = (o * 1000) / size;
+    const growth: number | null = previousPerRow ? perRow / previousPerRow : null;
+    previousPerRow = perRow;
+    scale.push({ rows: size, ms: o, floorMs: f, ratio: o / f, perRowUs: perRow, peakRssMb: rss / 1024, growth });
+    row(
+      `scale ${size.toLocaleString('en-US')} rows (--to reconcile)`,
+      `${Math.round(o)} ms`,
+      `${round(o / f)} × papaparse floor (${Math.round(f)} ms); ${round(perRow, 2)} µs/row${growth ? `, ×${round(growth)} per row vs previous` : ''}; peak RSS ${Math.round(rss / 1024)} MB`,
+    );
+    rmSync(raw, { recursive: true, force: true });
+  }
+  results.scale = scale;
+}
+
+mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify({ ...results, table }, null, 2)}\n`);
+process.stdout.write(`\nwrote bench/results.json (work folder ${work})\n`);

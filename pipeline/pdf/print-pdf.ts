@@ -1,0 +1,208 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type HTTPRequest } from 'puppeteer';
+import type { Logger } from '../effects.ts';
+import type { Paper } from '../stage.ts';
+import { ChromiumError, chromiumCrashed, chromiumNotFoundAt } from './chromium-error.ts';
+import { normalisePdfWithPages } from './normalise-pdf.ts';
+import type { PdfMeta } from './pdf-meta.ts';
+
+export type { Browser } from 'puppeteer';
+
+/** DESIGN §7: always these; `--no-sandbox` only as root (Chromium refuses to start otherwise). */
+export function chromiumArgs(isRoot: boolean): string[] {
+  return [
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--mute-audio',
+    // Belt and braces behind request interception: no host name ever resolves, so even a DNS prefetch
+    // (which interception does not see) leaks nothing.
+    '--host-resolver-rules=MAP * ~NOTFOUND',
+    ...(isRoot ? ['--no-sandbox'] : []),
+  ];
+}
+
+const isRoot = (): boolean => process.getuid?.() === 0;
+
+/**
+ * Starts Chromium with a fresh profile that is removed when the browser closes. The runner may call this
+ * while the data stages run and hand the browser to printPdf (which then does not close it).
+ */
+export async function launchBrowser(chromium: string, logger?: Logger): Promise<Browser> {
+  try {
+    await access(chromium, constants.X_OK);
+  } catch {
+    throw chromiumNotFoundAt(chromium);
+  }
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'norma-chromium-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: chromium,
+      headless: true,
+      // A pipe instead of a debugging port: nothing listens on the network, not even on loopback.
+      pipe: true,
+      userDataDir,
+      args: chromiumArgs(isRoot()),
+      timeout: 60_000,
+    });
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw chromiumNotFoundAt(chromium);
+    throw error;
+  }
+  // Remove the profile once Chromium has really exited (it still writes to it while shutting down).
+  const removeProfile = () =>
+    rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+  const child = browser.process();
+  if (child && child.exitCode === null) child.once('exit', () => void removeProfile());
+  else browser.once('disconnected', () => void removeProfile());
+  logger?.debug(`chromium ${await browser.version()} started (${chromium})`);
+  return browser;
+}
+
+/**
+ * For the runner: start Chromium while the data stages run. Never throws; a browser that would not
+ * start gives undefined, and printPdf then launches (and retries) itself, reporting the error properly.
+ */
+export async function startBrowserEarly(chromium: string, logger?: Logger): Promise<Browser | undefined> {
+  try {
+    return await launchBrowser(chromium, logger);
+  } catch (error) {
+    logger?.debug(
+      `chromium did not start early (${(error as Error).message.split('\n')[0]}); will retry when printing`,
+    );
+    return undefined;
+  }
+}
+
+/** Only the report file itself and inline `data:` URLs may load; everything else is refused. */
+export function isAllowedRequest(url: string, reportUrl: string): boolean {
+  if (url.startsWith('data:')) return true;
+  const strip = (u: string) => u.replace(/[?#].*$/, '');
+  return strip(url) === strip(reportUrl);
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+// Header and footer are rendered in their own document: they need their own font size (Chromium's
+// default there is tiny) and only system fonts (fonts-liberation covers Latin and Cyrillic).
+const chromeStyle =
+  "font-family:'Liberation Sans','DejaVu Sans',Arial,sans-serif;font-size:7.5pt;color:#555;width:100%;margin:0 16mm;";
+
+export function headerTemplate(title: string): string {
+  return `<div style="${chromeStyle}text-align:left;">${escapeHtml(title)}</div>`;
+}
+
+export function footerTemplate(): string {
+  return `<div style="${chromeStyle}text-align:center;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
+}
+
+export interface PrintOptions {
+  htmlPath: string;
+  pdfPath: string;
+  paper: Paper;
+  meta: PdfMeta;
+  chromium: string;
+  logger: Logger;
+  /** A browser from launchBrowser, reused (and left open); otherwise one is launched and closed. */
+  browser?: Browser;
+}
+
+/** Prints once on the given browser; returns Chromium's raw bytes and the refused requests. */
+async function printOnce(
+  browser: Browser,
+  opts: PrintOptions,
+): Promise<{ bytes: Uint8Array; blocked: string[] }> {
+  const reportUrl = pathToFileURL(path.resolve(opts.htmlPath)).href;
+  const blocked: string[] = [];
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      if (request.isInterceptResolutionHandled()) return;
+      const url = request.url();
+      if (isAllowedRequest(url, reportUrl)) {
+        void request.continue();
+      } else {
+        blocked.push(url);
+        void request.abort('blockedbyclient');
+      }
+    });
+    await page.goto(reportUrl, { waitUntil: 'load', timeout: 120_000 });
+    const pdf = await page.pdf({
+      format: opts.paper === 'letter' ? 'Letter' : 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: headerTemplate(opts.meta.title),
+      footerTemplate: footerTemplate(),
+      margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+      // --paper decides the size; the print CSS must not set `@page { size }`.
+      preferCSSPageSize: false,
+      outline: true,
+      tagged: true,
+      waitForFonts: true,
+      timeout: 180_000,
+    });
+    return { bytes: pdf, blocked };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Prints the report to `pdfPath` (written atomically, normalised for reproducible bytes). A crash of
+ * Chromium is retried once on a fresh browser; a second failure is a ChromiumError (exit 3).
+ */
+export async function printPdf(opts: PrintOptions): Promise<{ pages: number; blocked: string[] }> {
+  const { logger } = opts;
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const reuse = attempt === 1 && opts.browser?.connected ? opts.browser : undefined;
+    let browser: Browser | undefined = reuse;
+    try {
+      browser ??= await launchBrowser(opts.chromium, logger);
+      const { bytes, blocked } = await printOnce(browser, opts);
+      const unique = [...new Set(blocked)];
+      for (const url of unique) logger.warn(`pdf: blocked a request the report made: ${url.slice(0, 200)}`);
+      const normalised = await normalisePdfWithPages(bytes, opts.meta);
+      await writeFileAtomic(opts.pdfPath, normalised.bytes);
+      return { pages: normalised.pages, blocked: unique };
+    } catch (error) {
+      if (error instanceof ChromiumError && error.reason === 'not-found') throw error;
+      lastError = error;
+      if (attempt === 1) {
+        logger.warn(`pdf: Chromium failed (${(error as Error).message.split('\n')[0]}); retrying once`);
+      }
+    } finally {
+      if (browser && browser !== opts.browser) await browser.close().catch(() => {});
+    }
+  }
+  throw chromiumCrashed(opts.chromium, lastError);
+}
