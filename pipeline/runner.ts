@@ -5,6 +5,7 @@ import type { Effects } from './effects.ts';
 import { CLEAN_FILES, type Runtime, type StageSpec, workPaths } from './runtime.ts';
 import { NormaExit, type StageContext } from './stage.ts';
 import { STAGE_SPECS } from './stages/index.ts';
+import { closeBrowser, startBrowserEarly } from './stages/pdf-stage.ts';
 import type { NormaConfig, StageName } from './types.ts';
 
 export interface RunInput {
@@ -91,6 +92,8 @@ export async function runStages(rt: Runtime, stages: readonly StageName[]): Prom
     }
     // Forget the entry before running: a crash midway must not leave a stale "done" behind.
     delete manifest.stages[name];
+    // Chromium starts while the data stages work, so the pdf stage does not wait for it.
+    if (stages.includes('pdf')) startBrowserEarly(rt);
     const result = await spec.run(rt);
     manifest.stages[name] = { key, outputs: await describeOutputs(fs, outputs), meta: result.meta ?? {} };
     await fs.writeAtomic(rt.paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -129,7 +132,11 @@ export async function runPipeline(input: RunInput): Promise<void> {
   }
   // validate reports rejects in its summary instead of stopping at them.
   if (input.options.validate) rt.ctx.allowRejects = true;
-  await runStages(rt, stages);
+  try {
+    await runStages(rt, stages);
+  } finally {
+    await closeBrowser(rt);
+  }
   const changed = await commitClean(rt);
   if (changed.length > 0) rt.logger.info(`updated ${input.options.clean}: ${changed.join(', ')}`);
   if (input.options.validate) await printValidateSummary(rt);

@@ -1,0 +1,260 @@
+import {
+  type Claim,
+  type CleanResult,
+  type IngestResult,
+  type Locale,
+  type Measure,
+  type Observation,
+  type Problem,
+  type RawFile,
+  type RawRecord,
+  type Reject,
+  STATUSES,
+  type Status,
+} from '../types.ts';
+import { compareRefs, compareText } from '../write-csv.ts';
+import { type Catalog, checkId, readCatalog } from './catalog.ts';
+import { type CleanValue, type CleanValueResult, cleanValue } from './clean-value.ts';
+import { type PeriodResult, parsePeriod } from './parse-period.ts';
+import { didYouMean, listWords } from './suggest.ts';
+
+/**
+ * The clean stage's pure core: checks the catalog (sources, measures) and turns every observation and
+ * claim row into typed figures in their measure's unit. Fatal problems are collected; a row that cannot
+ * be cleaned becomes a reject (in `rejects`, and as a `reject` problem) and the rest go on.
+ * Outputs are sorted as DESIGN §5 writes them.
+ */
+export function cleanData(ingest: IngestResult): CleanResult {
+  const catalog = readCatalog(ingest.files);
+  const problems: Problem[] = [...catalog.problems];
+  const rejects: Reject[] = [];
+  const reject = (ref: string, raw: string, reason: string, code: string) => {
+    rejects.push({ ref, raw, reason });
+    problems.push({ kind: 'reject', code, ref, raw, message: reason });
+  };
+
+  const observations: Observation[] = [];
+  const obsFiles = ingest.files
+    .filter((f) => f.kind === 'observations')
+    .map((f) => ({ file: f, sourceId: sourceIdOf(f.path) }))
+    .sort((a, b) => compareText(a.sourceId, b.sourceId) || compareText(a.file.path, b.file.path));
+  for (const { file, sourceId } of obsFiles) {
+    const locale = catalog.sourceLocales.get(sourceId);
+    if (locale === undefined) {
+      const idProblem = checkId('source id', sourceId);
+      problems.push({
+        kind: 'fatal',
+        code: 'unknown-source',
+        ref: file.path,
+        message: idProblem
+          ? `${file.path}: the file name is the source id, and ${idProblem}`
+          : `${file.path} has no row in sources.csv: add a source with source_id "${sourceId}"${didYouMean(sourceId, catalog.sourceLocales.keys())}`,
+      });
+      continue;
+    }
+    cleanObservationFile(file, sourceId, locale, catalog, observations, reject);
+  }
+
+  const claims = cleanClaims(ingest.files, catalog, problems, reject);
+
+  // Observations were pushed by source id, then by line; the sort is stable, so ties on the other keys
+  // keep that order, which is the (source_id, ref) order of DESIGN §5 without comparing refs.
+  observations.sort(
+    (a, b) =>
+      compareText(a.measure_id, b.measure_id) ||
+      compareText(a.period_start, b.period_start) ||
+      compareText(a.period_end, b.period_end) ||
+      compareText(a.source_id, b.source_id),
+  );
+  rejects.sort((a, b) => compareRefs(a.ref, b.ref));
+  claims.sort((a, b) => compareText(a.claim_id, b.claim_id) || compareRefs(a.ref, b.ref));
+  return { sources: catalog.sources, measures: catalog.measures, observations, claims, rejects, problems };
+}
+
+/** `observations/zemskov-1991.csv` → `zemskov-1991`. */
+export function sourceIdOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.toLowerCase().endsWith('.csv') ? name.slice(0, -4) : name;
+}
+
+type RejectFn = (ref: string, raw: string, reason: string, code: string) => void;
+
+const cell = (r: RawRecord, name: string): string => r.cells[name] ?? '';
+
+// Periods repeat across rows; parsing each distinct text once keeps a million rows fast.
+const periodCache = new Map<string, PeriodResult>();
+function period(text: string): PeriodResult {
+  let result = periodCache.get(text);
+  if (result === undefined) {
+    result = parsePeriod(text);
+    if (periodCache.size >= 20_000) periodCache.clear();
+    periodCache.set(text, result);
+  }
+  return result;
+}
+
+function cleanObservationFile(
+  file: RawFile,
+  sourceId: string,
+  locale: Locale,
+  catalog: Catalog,
+  out: Observation[],
+  reject: RejectFn,
+): void {
+  // Exact duplicates within one file: same measure, period, cleaned value and unit (the measure's).
+  // Keyed by the number so that the common case (a new value) allocates no key string.
+  const byValue = new Map<number, Observation | Observation[]>();
+  for (const r of inLineOrder(file.records)) {
+    const raw = cell(r, 'value');
+    const measureId = cell(r, 'measure_id');
+    const measure = catalog.measureById.get(measureId);
+    const reasons: string[] = [];
+    if (!measure) {
+      // A measure with its own fatal problem is reported once, in measures.csv.
+      if (catalog.measureIds.has(measureId)) continue;
+      reasons.push(unknownMeasure(measureId, catalog));
+    }
+    const statusCell = cell(r, 'status');
+    const status = (statusCell === '' ? 'verified' : statusCell) as Status;
+    if (!(STATUSES as readonly string[]).includes(status))
+      reasons.push(
+        `unknown status "${statusCell}"${didYouMean(statusCell, STATUSES)}; use ${listWords(STATUSES)}`,
+      );
+    const p = period(cell(r, 'period'));
+    if (!p.ok) reasons.push(p.reason);
+    let v: CleanValueResult | null = null;
+    if (measure) {
+      v = cleanValue(raw, cell(r, 'unit'), locale, measure.unit);
+      if (!v.ok) reasons.push(v.reason);
+    }
+    if (reasons.length > 0 || !measure || !p.ok || !v?.ok) {
+      reject(r.ref, raw, reasons.join('; '), 'bad-row');
+      continue;
+    }
+    const x = v.value;
+    const same = byValue.get(x.value);
+    const first =
+      same === undefined ? undefined : findDuplicate(same, measureId, p.period.start, p.period.end, x);
+    if (first !== undefined) {
+      reject(r.ref, raw, `duplicate of ${first.ref}`, 'duplicate-row');
+      continue;
+    }
+    const obs: Observation = {
+      source_id: sourceId,
+      measure_id: measureId,
+      period_start: p.period.start,
+      period_end: p.period.end,
+      value: x.value,
+      low: x.low,
+      high: x.high,
+      unit: measure.unit,
+      qualifier: x.qualifier,
+      status,
+      page: cell(r, 'page'),
+      raw,
+      ref: r.ref,
+      note: cell(r, 'note'),
+    };
+    if (same === undefined) byValue.set(x.value, obs);
+    else if (Array.isArray(same)) same.push(obs);
+    else byValue.set(x.value, [same, obs]);
+    out.push(obs);
+  }
+}
+
+function findDuplicate(
+  same: Observation | Observation[],
+  measureId: string,
+  start: string,
+  end: string,
+  x: CleanValue,
+): Observation | undefined {
+  const list = Array.isArray(same) ? same : [same];
+  return list.find(
+    (o) =>
+      o.measure_id === measureId &&
+      o.period_start === start &&
+      o.period_end === end &&
+      o.low === x.low &&
+      o.high === x.high &&
+      o.qualifier === x.qualifier,
+  );
+}
+
+/** Records by line (ingest gives them so; checked, since output order and "first row" depend on it). */
+function inLineOrder(records: RawRecord[]): RawRecord[] {
+  for (let i = 1; i < records.length; i++)
+    if (records[i]!.line < records[i - 1]!.line) return [...records].sort((a, b) => a.line - b.line);
+  return records;
+}
+function unknownMeasure(measureId: string, catalog: Catalog): string {
+  if (measureId === '') return 'measure_id is empty';
+  return `unknown measure "${measureId}"${didYouMean(measureId, catalog.measureIds)}; add it to measures.csv or fix the id`;
+}
+
+function cleanClaims(
+  files: readonly RawFile[],
+  catalog: Catalog,
+  problems: Problem[],
+  reject: RejectFn,
+): Claim[] {
+  const claims: Claim[] = [];
+  const claimRefs = new Map<string, string>();
+  for (const file of files) {
+    if (file.kind !== 'claims') continue;
+    for (const r of file.records) {
+      const id = cell(r, 'claim_id');
+      const idProblem = checkId('claim_id', id);
+      if (idProblem) {
+        problems.push({ kind: 'fatal', code: 'bad-id', ref: r.ref, message: idProblem });
+        continue;
+      }
+      const first = claimRefs.get(id);
+      if (first) {
+        problems.push({
+          kind: 'fatal',
+          code: 'duplicate-id',
+          ref: r.ref,
+          message: `duplicate claim_id "${id}": ${first} and ${r.ref}`,
+        });
+        continue;
+      }
+      claimRefs.set(id, r.ref);
+      const measureId = cell(r, 'measure_id');
+      const measure: Measure | undefined = catalog.measureById.get(measureId);
+      if (!measure) {
+        if (!catalog.measureIds.has(measureId))
+          problems.push({
+            kind: 'fatal',
+            code: 'unknown-measure',
+            ref: r.ref,
+            message: `claim "${id}" names ${unknownMeasure(measureId, catalog)}`,
+          });
+        continue;
+      }
+      const raw = cell(r, 'claimed');
+      const reasons: string[] = [];
+      const periodText = cell(r, 'period');
+      const p = periodText === '' ? null : period(periodText);
+      if (p && !p.ok) reasons.push(p.reason);
+      // The essay is read as English text; a claims.csv `unit` column, if any, is honoured.
+      const v = cleanValue(raw, cell(r, 'unit'), 'en', measure.unit);
+      if (!v.ok) reasons.push(v.reason);
+      if (!v.ok || (p && !p.ok)) {
+        reject(r.ref, raw, reasons.join('; '), 'bad-claim');
+        continue;
+      }
+      claims.push({
+        claim_id: id,
+        measure_id: measureId,
+        period_start: p ? p.period.start : '',
+        period_end: p ? p.period.end : '',
+        claimed: v.value.value,
+        claimed_raw: raw,
+        summary: cell(r, 'summary'),
+        ref: r.ref,
+      });
+    }
+  }
+  return claims;
+}

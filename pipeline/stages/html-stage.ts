@@ -1,0 +1,87 @@
+import type { EditionPlan } from '../publish/edition-store.ts';
+import type { Runtime, StageSpec } from '../runtime.ts';
+import { loadCharts } from './charts-stage.ts';
+import { loadReportData } from './report-data.ts';
+
+interface HtmlPlan {
+  fingerprint: string;
+  plan: EditionPlan;
+}
+
+/**
+ * The edition this build is (decided before rendering, so the report can print its date and what
+ * changed since the previous edition). Computed once per run.
+ */
+export async function editionPlan(rt: Runtime): Promise<HtmlPlan> {
+  const cached = (rt.state as { htmlPlan?: HtmlPlan }).htmlPlan;
+  if (cached) return cached;
+  const { fingerprintBuild } = await import('../publish/fingerprint.ts');
+  const { planEdition } = await import('../publish/edition-store.ts');
+  const fingerprint = await fingerprintBuild(rt.fs, {
+    root: rt.ctx.root,
+    cleanDir: rt.paths.staged,
+    configText: rt.configText,
+    paper: rt.ctx.paper,
+  });
+  const plan = await planEdition(
+    rt.fs,
+    rt.ctx.outDir,
+    fingerprint,
+    rt.ctx.buildDate,
+    rt.ctx.formats.includes('pdf'),
+    rt.logger,
+  );
+  const result = { fingerprint, plan };
+  (rt.state as { htmlPlan?: HtmlPlan }).htmlPlan = result;
+  rt.fingerprint = fingerprint;
+  return result;
+}
+
+export const htmlStage: StageSpec = {
+  name: 'html',
+  async inputs(rt) {
+    const { hashTree } = await import('../cache.ts');
+    const path = await import('node:path');
+    const { fingerprint, plan } = await editionPlan(rt);
+    return [
+      await hashTree(rt.fs, path.join(rt.ctx.root, 'templates')),
+      fingerprint,
+      plan.id,
+      plan.date.toISOString(),
+      plan.previous?.id ?? '',
+      rt.ctx.paper,
+    ];
+  },
+  outputs: (rt) => [rt.paths.html, rt.paths.htmlMeta],
+  async run(rt) {
+    const { renderReport, loadTemplates } = await import('../html/render-report.ts');
+    const { computeChanges, parseReconciledCsv } = await import('../publish/changes.ts');
+    const { shortHash } = await import('../publish/fingerprint.ts');
+    const { isoDay } = await import('../publish/edition-store.ts');
+    const { fingerprint, plan } = await editionPlan(rt);
+    const data = await loadReportData(rt);
+    const charts = await loadCharts(rt);
+    const current = parseReconciledCsv(await rt.fs.readText(rt.paths.stagedFile('reconciled.csv')));
+    const changes = plan.previous
+      ? computeChanges(parseReconciledCsv(plan.previous.reconciledCsv), current, plan.previous.id)
+      : null;
+    const html = renderReport({
+      templates: await loadTemplates(rt.ctx.root),
+      data,
+      charts,
+      meta: {
+        date: isoDay(plan.date),
+        edition: plan.id,
+        fingerprint: shortHash(fingerprint),
+        changes,
+        paper: rt.ctx.paper,
+      },
+    });
+    await rt.fs.writeAtomic(rt.paths.html, html);
+    await rt.fs.writeAtomic(
+      rt.paths.htmlMeta,
+      `${JSON.stringify({ fingerprint, edition: plan.id, date: plan.date.toISOString() }, null, 2)}\n`,
+    );
+    return { counts: `${Math.round(html.length / 1024)} KB, edition ${plan.id}` };
+  },
+};

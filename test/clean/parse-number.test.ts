@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseNumber } from '../../pipeline/clean/parse-number.ts';
+import type { Locale } from '../../pipeline/types.ts';
+
+describe('parseNumber', () => {
+  it.each<[string, Locale, number]>([
+    ['102', 'en', 102],
+    ['2,528,146', 'en', 2528146],
+    ['2.5', 'en', 2.5],
+    ['1,234.5', 'en', 1234.5],
+    ['2 528 146', 'en', 2528146],
+    ['1,234', 'en', 1234],
+    ['2 528 146', 'ru', 2528146],
+    ['2\u00a0528\u00a0146', 'ru', 2528146],
+    ['2\u2009528\u2009146', 'fr', 2528146],
+    ['2\u202f528\u202f146', 'fr', 2528146],
+    ['20,6', 'ru', 20.6],
+    ['1,234', 'ru', 1.234],
+    ['2.5', 'ru', 2.5],
+    ['1.234.567', 'ru', 1234567],
+    ['1.234,5', 'ru', 1234.5],
+    ['2 528 146,75', 'fr', 2528146.75],
+    ['1.234', 'de', 1234],
+    ['2.528.146', 'de', 2528146],
+    ['20,6', 'de', 20.6],
+    ['2.528.146,5', 'de', 2528146.5],
+    ['2 528 146', 'de', 2528146],
+    ['0', 'en', 0],
+    ['007', 'en', 7],
+  ])('%s (%s) → %s', (text, locale, value) => {
+    expect(parseNumber(text, locale)).toEqual({ ok: true, value });
+  });
+
+  it.each<[string, Locale, string]>([
+    ['20,6', 'en', 'is not a number in an en source'],
+    ['1,23', 'en', 'is not a number in an en source'],
+    ['1.234.5', 'en', 'is not a number in an en source'],
+    ['12,34,567', 'en', 'is not a number in an en source'],
+    ['1234,567', 'en', 'is not a number in an en source'],
+    ['2.5', 'de', 'is not a number in a de source'],
+    ['1,234,567', 'ru', 'is not a number in a ru source'],
+    ['1 234,567 8', 'ru', 'is not a number in a ru source'],
+    ['1,000 000', 'en', 'is not a number in an en source'],
+    ['abc', 'en', 'is not a number'],
+    ['', 'en', 'is not a number'],
+    ['5,', 'en', 'is not a number'],
+  ])('refuses %s (%s)', (text, locale, reason) => {
+    const result = parseNumber(text, locale);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(reason);
+  });
+
+  it('tells an en source how to write a decimal comma', () => {
+    const result = parseNumber('20,6', 'en');
+    expect(result).toEqual({
+      ok: false,
+      reason:
+        '"20,6" is not a number in an en source: "," or a space separates thousands (2,528,146) and "." decimals (20.6); if the source writes 20,6 set its locale to ru, de or fr in sources.csv',
+    });
+  });
+});
