@@ -92,9 +92,21 @@ function reportFailure(error: unknown, debug: boolean): number {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // An interrupted build exits at once: the lock is released on exit, temp files never replace
+  // published ones, and the next build takes over anything left.
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`norma: interrupted (${signal}); the last published report is untouched.\n`);
+      process.exit(code);
+    });
+  }
   main(process.argv.slice(2)).then((code) => {
     // The benchmark reads the peak memory of the whole process from this line.
-    if (process.env.NORMA_BENCH) process.stderr.write(`NORMA_STATS ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
+    if (process.env.NORMA_BENCH)
+      process.stderr.write(`NORMA_STATS ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
     process.exitCode = code;
   });
 }

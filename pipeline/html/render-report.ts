@@ -1,0 +1,79 @@
+// The html stage core: templates + ReportData + charts + meta → one self-contained HTML document.
+// renderReport is pure (same input, same bytes); loadTemplates is the file-reading edge.
+import { readdir, readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import Handlebars from 'handlebars';
+import type { ChartOutput, ReportData } from '../types.ts';
+import { FONT_FACES, type FontFile, fontFaceCss, parseFontsourceCss } from './font-face.ts';
+import { registerHelpers } from './helpers.ts';
+import { buildView, type ReportMeta } from './view-model.ts';
+
+export type { ChangeSet, ReportMeta, Row } from './view-model.ts';
+
+export interface Templates {
+  /** templates/layout.hbs */
+  layout: string;
+  /** templates/partials/<name>.hbs by name, sorted. */
+  partials: Record<string, string>;
+  /** templates/report.css (screen and @media print). */
+  css: string;
+  /** @font-face rules with the woff2 files inlined as data: URLs. */
+  fontCss: string;
+}
+
+/** @page size from a fixed table, never from data. */
+const PAGE_CSS: Record<ReportMeta['paper'], string> = {
+  a4: '@page { size: A4; margin: 18mm 17mm 20mm; }',
+  letter: '@page { size: letter; margin: 0.7in 0.7in 0.8in; }',
+};
+
+export function renderReport(input: {
+  templates: Templates;
+  data: ReportData;
+  charts: ChartOutput[];
+  meta: ReportMeta;
+}): string {
+  const { templates, data, charts, meta } = input;
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  for (const name of Object.keys(templates.partials).sort())
+    hb.registerPartial(name, templates.partials[name]!);
+  const view = buildView(data, charts, meta);
+  const css = [templates.fontCss, templates.css, PAGE_CSS[view.paper]].join('\n');
+  const html = hb.compile(templates.layout, { preventIndent: true })({ ...view, css });
+  // Collapse the blank lines template tags leave behind; the text of <pre> is never produced here.
+  return `${html.replace(/\n[ \t]*\n(?:[ \t]*\n)+/g, '\n\n').trim()}\n`;
+}
+
+/** Edge: read templates/*.hbs, templates/partials/*.hbs, templates/*.css and the @fontsource fonts. */
+export async function loadTemplates(root: string): Promise<Templates> {
+  const dir = path.join(root, 'templates');
+  const layout = await readFile(path.join(dir, 'layout.hbs'), 'utf8');
+  const partialDir = path.join(dir, 'partials');
+  const partials: Record<string, string> = {};
+  for (const file of (await readdir(partialDir)).filter((f) => f.endsWith('.hbs')).sort()) {
+    partials[file.slice(0, -4)] = await readFile(path.join(partialDir, file), 'utf8');
+  }
+  const cssFiles = (await readdir(dir))
+    .filter((f) => f.endsWith('.css'))
+    .sort((a, b) =>
+      // report.css first, then print.css and any others.
+      a === 'report.css' ? -1 : b === 'report.css' ? 1 : a.localeCompare(b),
+    );
+  const css = (await Promise.all(cssFiles.map((f) => readFile(path.join(dir, f), 'utf8')))).join('\n');
+  const fontParts: string[] = [];
+  for (const face of FONT_FACES) {
+    const pkgDir = path.join(root, 'node_modules', '@fontsource', face.pkg);
+    for (const cssFile of face.files) {
+      const blocks = parseFontsourceCss(await readFile(path.join(pkgDir, cssFile), 'utf8'), face.family);
+      const files: FontFile[] = await Promise.all(
+        blocks.map(async (b) => ({
+          name: b.name,
+          woff2: new Uint8Array(await readFile(path.join(pkgDir, 'files', `${b.name}.woff2`))),
+        })),
+      );
+      fontParts.push(fontFaceCss(blocks, files));
+    }
+  }
+  return { layout, partials, css, fontCss: fontParts.join('\n') };
+}

@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, workspace } from './run-cli.ts';
+
+const hasChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.PUPPETEER_EXECUTABLE_PATH].some(
+  (p) => p && existsSync(p),
+);
+const expected = (name: string) => readFileSync(path.join(ROOT, 'test/fixtures/basic/expected', name), 'utf8');
+
+describe.runIf(hasChromium)('the whole pipeline on the basic fixture', () => {
+  const ws = workspace('basic');
+  const args = ['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out];
+  let first: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    first = runCli(args);
+  });
+  afterAll(() => rmSync(ws.dir, { recursive: true, force: true }));
+
+  it('builds and prints one line per stage', () => {
+    expect(first.stderr).not.toMatch(/\n\s+at /);
+    expect(first.code).toBe(0);
+    for (const stage of ['ingest', 'clean', 'reconcile', 'charts', 'html', 'pdf', 'publish']) {
+      expect(first.stdout).toMatch(new RegExp(`^${stage}\\s+ran\\s.*\\d+ ms`, 'm'));
+    }
+  });
+
+  it('writes the clean files of the contract (golden)', () => {
+    for (const name of ['observations.csv', 'rejects.csv', 'reconciled.csv', 'claims.csv', 'audit.json']) {
+      expect(readFileSync(path.join(ws.clean, name), 'utf8'), name).toBe(expected(name));
+    }
+  });
+
+  it('publishes the report, an edition, the index, the feed and checksums', () => {
+    const files = readdirSync(ws.out).sort();
+    expect(files).toEqual(expect.arrayContaining(['SHA256SUMS', 'editions', 'feed.xml', 'index.html', 'report.html', 'report.pdf']));
+    const editions = readdirSync(path.join(ws.out, 'editions'));
+    expect(editions).toHaveLength(1);
+    expect(editions[0]).toMatch(/^2023-11-14-[0-9a-f]{10}$/);
+    const sums = execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: ws.out, encoding: 'utf8' });
+    expect(sums).toContain('report.pdf: OK');
+  });
+
+  it('prints a tagged A4 PDF with the report text', () => {
+    const pdf = path.join(ws.out, 'report.pdf');
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Page size:\s+595.* x 841.* \(A4\)/);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Norma and Reality');
+    expect(text).toMatch(/Page 1 of \d+/);
+    expect(text).toContain('102');
+  });
+
+  it('skips every stage when nothing changed, and says so', () => {
+    const again = runCli(args);
+    expect(again.code).toBe(0);
+    for (const stage of ['ingest', 'clean', 'reconcile', 'charts', 'html', 'pdf', 'publish']) {
+      expect(again.stdout).toMatch(new RegExp(`^${stage}\\s+skipped\\s.*\\(inputs unchanged\\)`, 'm'));
+    }
+    expect(readdirSync(path.join(ws.out, 'editions'))).toHaveLength(1);
+  });
+
+  it('--check passes on what it built and names the first differing line after a hand edit', () => {
+    expect(runCli(['--raw', ws.raw, '--clean', ws.clean, '--check']).code).toBe(0);
+    const file = path.join(ws.clean, 'reconciled.csv');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('2528146', '2528147'));
+    const check = runCli(['--raw', ws.raw, '--clean', ws.clean, '--check']);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('reconciled.csv differs from what the raw data gives, first at line 2');
+    writeFileSync(file, original);
+  });
+
+  it('makes a new edition when a figure changes, with the change listed', () => {
+    const obs = path.join(ws.raw, 'observations/siegelbaum-1988.csv');
+    writeFileSync(obs, readFileSync(obs, 'utf8').replace('102 t', '104 t'));
+    const r = runCli(args, { SOURCE_DATE_EPOCH: '1700100000' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^pdf\s+ran/m);
+    expect(readdirSync(path.join(ws.out, 'editions'))).toHaveLength(2);
+    const html = readFileSync(path.join(ws.out, 'report.html'), 'utf8');
+    expect(html).toMatch(/What changed/);
+  });
+});
+
+describe('exit codes', () => {
+  it('--help exits 0 with the usage', () => {
+    const r = runCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: npm run report');
+  });
+  it('an unknown option is a usage error (2)', () => {
+    const r = runCli(['--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown option "--frobnicate"');
+  });
+  it('a missing raw folder is a usage error (2)', () => {
+    const r = runCli(['--raw', '/nonexistent/raw', '--to', 'reconcile']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('does not exist');
+  });
+  it('a reject fails the build (1) but --allow-rejects builds; rejects.csv is written either way', () => {
+    const ws = workspace('basic');
+    const obs = path.join(ws.raw, 'observations/siegelbaum-1988.csv');
+    writeFileSync(obs, `${readFileSync(obs, 'utf8')}record.stakhanov-tonnes,1935-08-31,5 milion t,,,,\n`);
+    const failed = runCli(['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out, '--to', 'reconcile']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('observations/siegelbaum-1988.csv:3');
+    expect(failed.stderr).toContain('million');
+    expect(readdirSync(ws.clean)).toEqual(['rejects.csv']);
+    const allowed = runCli(['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out, '--to', 'reconcile', '--allow-rejects']);
+    expect(allowed.code).toBe(0);
+    expect(readFileSync(path.join(ws.clean, 'rejects.csv'), 'utf8')).toContain('observations/siegelbaum-1988.csv:3');
+    rmSync(ws.dir, { recursive: true, force: true });
+  });
+  it('no Chromium is an environment error (3), and nothing is published', () => {
+    const ws = workspace('basic');
+    const r = runCli(['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out], {
+      PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium',
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/Chromium/);
+    expect(existsSync(path.join(ws.out, 'report.html'))).toBe(false);
+    rmSync(ws.dir, { recursive: true, force: true });
+  });
+});
