@@ -1,11 +1,24 @@
 import type { Problem } from './types.ts';
 import { compareRefs } from './write-csv.ts';
 
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]|\r|\n|\t/g;
+
+/** Control characters in a message are shown escaped, so a cell can neither split a line nor drive a terminal. */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** Prints problems as `ref: reason`, capped, with the count of the rest. Returns the lines. */
 export function formatProblems(problems: readonly Problem[], cap = 50): string[] {
   const sorted = [...problems].sort((a, b) => compareRefs(a.ref, b.ref));
   const lines = sorted.slice(0, cap).map((p) => {
-    const text = p.message.startsWith(p.ref) ? p.message : `${p.ref}: ${p.message}`;
+    const message = printable(p.message);
+    const text = message.startsWith(p.ref) ? message : `${p.ref}: ${message}`;
     return p.kind === 'warning' && !text.startsWith('warning') ? `warning: ${text}` : text;
   });
   if (sorted.length > cap) lines.push(`… and ${sorted.length - cap} more`);

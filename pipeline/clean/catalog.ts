@@ -81,7 +81,7 @@ export function readCatalog(files: readonly RawFile[]): Catalog {
           fatal(
             'unknown-kind',
             r.ref,
-            `unknown kind "${kind}" for source "${id}"${didYouMean(kind, KINDS)}; use ${listWords(KINDS)}`,
+            `unknown kind "${kind}" for source "${id}"; use ${listWords(KINDS)}${didYouMean(kind, KINDS)}`,
           ),
         );
       }
@@ -94,7 +94,7 @@ export function readCatalog(files: readonly RawFile[]): Catalog {
           fatal(
             'unknown-locale',
             r.ref,
-            `unknown locale "${localeCell}" for source "${id}"${didYouMean(localeCell, LOCALES)}; use ${listWords(LOCALES)} (empty means en)`,
+            `unknown locale "${localeCell}" for source "${id}"; use ${listWords(LOCALES)} (empty means en)${didYouMean(localeCell, LOCALES)}`,
           ),
         );
       }
@@ -161,7 +161,7 @@ export function readCatalog(files: readonly RawFile[]): Catalog {
           fatal(
             'unknown-unit',
             r.ref,
-            `unknown unit "${unit}" for measure "${id}"${didYouMean(unit, UNITS)}; use ${listWords(UNITS)}`,
+            `unknown unit "${unit}" for measure "${id}"; use ${listWords(UNITS)}${didYouMean(unit, UNITS)}`,
           ),
         );
       }
@@ -213,7 +213,7 @@ export function readCatalog(files: readonly RawFile[]): Catalog {
           fatal(
             'unknown-measure',
             m.ref,
-            `measure "${m.measure_id}" (method ${m.method_text}) names an unknown measure "${input}"${didYouMean(input, measureIds)}; add it to measures.csv`,
+            `measure "${m.measure_id}" (method ${m.method_text}) names an unknown measure "${input}"; add it to measures.csv${didYouMean(input, measureIds)}`,
           ),
         );
     }

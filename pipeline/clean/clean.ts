@@ -118,7 +118,7 @@ function cleanObservationFile(
     const status = (statusCell === '' ? 'verified' : statusCell) as Status;
     if (!(STATUSES as readonly string[]).includes(status))
       reasons.push(
-        `unknown status "${statusCell}"${didYouMean(statusCell, STATUSES)}; use ${listWords(STATUSES)}`,
+        `unknown status "${statusCell}"; use ${listWords(STATUSES)}${didYouMean(statusCell, STATUSES)}`,
       );
     const p = period(cell(r, 'period'));
     if (!p.ok) reasons.push(p.reason);
@@ -189,7 +189,7 @@ function inLineOrder(records: RawRecord[]): RawRecord[] {
 }
 function unknownMeasure(measureId: string, catalog: Catalog): string {
   if (measureId === '') return 'measure_id is empty';
-  return `unknown measure "${measureId}"${didYouMean(measureId, catalog.measureIds)}; add it to measures.csv or fix the id`;
+  return `unknown measure "${measureId}"; add it to measures.csv or fix the id${didYouMean(measureId, catalog.measureIds)}`;
 }
 
 function cleanClaims(

@@ -258,6 +258,12 @@ class FigureParser {
 
   /** Why the text stops being a figure here: an unknown word (with a suggestion) or a stray token. */
   private fail(reason?: string): { ok: false; reason: string } {
+    if (/\d[eE][+-]?\d/.test(this.text)) {
+      return {
+        ok: false,
+        reason: `"${this.text}" uses exponent notation, which sources do not print; write the number in full (1500000) or with a magnitude word (1.5 million)`,
+      };
+    }
     for (const t of this.tokens) {
       if (t.kind === 'word' && !KNOWN.has(t.key) && !KNOWN.has(t.key.slice(0, -1))) {
         const hint =

@@ -31,11 +31,24 @@ export function ingestFile(input: RawInput): { file: RawFile | null; problems: P
   }
   const parsed = parseCsv(decoded.text);
   if (!parsed.ok) {
-    return fatal(
-      `${path}:${parsed.line}`,
-      'unclosed-quote',
-      `${path}:${parsed.line} opens a quoted field that is never closed; add the closing " (write "" for a quote inside a field).`,
-    );
+    if (parsed.reason === 'cr-line-endings') {
+      return fatal(
+        `${path}:1`,
+        'cr-line-endings',
+        `${path} ends its lines with CR alone (old Mac style); save it with LF or CRLF line endings.`,
+      );
+    }
+    return parsed.reason === 'unclosed-quote'
+      ? fatal(
+          `${path}:${parsed.line}`,
+          'unclosed-quote',
+          `${path}:${parsed.line} opens a quoted field that is never closed; add the closing " (write "" for a quote inside a field).`,
+        )
+      : fatal(
+          `${path}:${parsed.line}`,
+          'malformed-quote',
+          `${path}:${parsed.line} has a quoted field with text after its closing quote; quote the whole cell and write "" for a quote inside it.`,
+        );
   }
   const [header, ...rows] = parsed.records;
   if (!header) {

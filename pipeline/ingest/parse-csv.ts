@@ -8,57 +8,95 @@ export interface CsvRecord {
 
 export type ParsedCsv =
   | { ok: true; records: CsvRecord[] }
-  | { ok: false; line: number; reason: 'unclosed-quote' };
+  | { ok: false; line: number; reason: 'unclosed-quote' | 'malformed-quote' | 'cr-line-endings' };
 
 /**
- * Splits CSV text into records with their physical start lines. Blank lines and lines starting with
- * `#` (outside a quoted field) are dropped here, so that papaparse sees only records and every record
- * keeps the line an editor would look at. The first record is the header.
+ * Finds where each record starts, RFC 4180 style: a quote opens a quoted field only as the first
+ * character of a field (`5" gauge` is plain text), `""` inside it is a quote, and the closing quote
+ * must end the field. Blank lines and `#` lines outside a quoted field are dropped, so that every
+ * record keeps the line an editor would look at. Linear; lines without quotes take one indexOf.
  */
-export function parseCsv(text: string): ParsedCsv {
-  const starts: number[] = [];
+function scanRecords(lines: readonly string[]): { kept: string[]; starts: number[] } | { error: ParsedCsv } {
   const kept: string[] = [];
-  let inQuote = false;
+  const starts: number[] = [];
+  let inQuoted = false;
   let recordStart = 0;
-  let pos = 0;
-  let lineNo = 0;
-  const n = text.length;
-  while (pos <= n) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = n;
-    lineNo++;
-    let line = text.slice(pos, end);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (!inQuote) {
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    if (!inQuoted) {
       const trimmed = line.trim();
-      if (trimmed === '' || trimmed.startsWith('#')) {
-        pos = end + 1;
-        continue;
-      }
-      starts.push(lineNo);
-      recordStart = lineNo;
+      if (trimmed === '' || trimmed.startsWith('#')) continue;
+      recordStart = n + 1;
+      starts.push(recordStart);
     }
     kept.push(line);
-    // Quote parity: `""` inside a quoted field toggles twice, so parity tracks the state.
-    let q = line.indexOf('"');
-    while (q >= 0) {
-      inQuote = !inQuote;
-      q = line.indexOf('"', q + 1);
+    let i = 0;
+    let fieldStart = !inQuoted;
+    while (i <= line.length) {
+      if (inQuoted) {
+        const q = line.indexOf('"', i);
+        if (q < 0) break; // the quoted field goes on to the next line
+        if (line.charCodeAt(q + 1) === 34) {
+          i = q + 2;
+          continue;
+        }
+        inQuoted = false;
+        i = q + 1;
+        if (i === line.length) break;
+        if (line.charCodeAt(i) !== 44)
+          return { error: { ok: false, line: n + 1, reason: 'malformed-quote' } };
+        i++;
+        fieldStart = true;
+        continue;
+      }
+      if (fieldStart && line.charCodeAt(i) === 34) {
+        inQuoted = true;
+        i++;
+        continue;
+      }
+      const comma = line.indexOf(',', i);
+      if (comma < 0) break;
+      i = comma + 1;
+      fieldStart = true;
     }
-    pos = end + 1;
   }
-  if (inQuote) return { ok: false, line: recordStart, reason: 'unclosed-quote' };
+  if (inQuoted) return { error: { ok: false, line: recordStart, reason: 'unclosed-quote' } };
+  return { kept, starts };
+}
+
+/** Splits CSV text into records with their physical start lines. The first record is the header. */
+export function parseCsv(input: string): ParsedCsv {
+  // Old Mac files end lines with CR alone; line numbers would mean nothing to the editor's tools.
+  if (!input.includes('\n') && /\r[^\r]/.test(input))
+    return { ok: false, line: 1, reason: 'cr-line-endings' };
+  const lines = input.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.endsWith('\r')) lines[i] = line.slice(0, -1);
+  }
+  const scanned = scanRecords(lines);
+  if ('error' in scanned) return scanned.error;
+  const { kept, starts } = scanned;
   if (kept.length === 0) return { ok: true, records: [] };
   const parsed = Papa.parse<string[]>(kept.join('\n'), {
     header: false,
     skipEmptyLines: false,
     delimiter: ',',
+    newline: '\n',
   });
-  const records: CsvRecord[] = [];
-  for (let i = 0; i < parsed.data.length; i++) {
-    const fields = parsed.data[i]!;
-    if (fields.length === 1 && fields[0] === '' && i === parsed.data.length - 1) continue;
-    records.push({ line: starts[i] ?? starts[starts.length - 1]!, fields });
+  const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
+  if (quoteError) {
+    const line = starts[quoteError.row ?? 0] ?? starts[0]!;
+    return { ok: false, line, reason: 'malformed-quote' };
   }
+  if (parsed.data.length !== starts.length) {
+    // The scanner and papaparse must agree on records; if not, refuse rather than guess lines.
+    return {
+      ok: false,
+      line: starts[Math.min(parsed.data.length, starts.length) - 1] ?? 1,
+      reason: 'malformed-quote',
+    };
+  }
+  const records: CsvRecord[] = parsed.data.map((fields, i) => ({ line: starts[i]!, fields }));
   return { ok: true, records };
 }

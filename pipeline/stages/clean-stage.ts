@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import { formatProblems } from '../problems.ts';
+import { formatProblems, printable } from '../problems.ts';
 import type { Runtime, StageSpec } from '../runtime.ts';
 import { NormaExit } from '../stage.ts';
-import type { CleanResult, Problem } from '../types.ts';
-import { OBSERVATION_COLUMNS, REJECT_COLUMNS, toCsv } from '../write-csv.ts';
+import type { CleanResult, IngestResult, Problem, Reject } from '../types.ts';
+import { compareRefs, OBSERVATION_COLUMNS, REJECT_COLUMNS, toCsv } from '../write-csv.ts';
 import { loadIngest } from './ingest-stage.ts';
 
 export async function loadClean(rt: Runtime): Promise<CleanResult> {
@@ -34,6 +34,18 @@ export function failOnRejects(rt: Runtime, count: number): void {
   }
 }
 
+/** Every reject of a run, ingest's (extra cells) and clean's, by ref, with control characters escaped. */
+export function allRejects(ingested: IngestResult, cleanRejects: readonly Reject[]): Reject[] {
+  return [
+    ...cleanRejects,
+    ...ingested.problems.flatMap((p) =>
+      p.kind === 'reject' ? [{ ref: p.ref, raw: p.raw, reason: p.message }] : [],
+    ),
+  ]
+    .map((r) => ({ ...r, reason: printable(r.reason) }))
+    .sort((a, b) => compareRefs(a.ref, b.ref));
+}
+
 export const cleanStage: StageSpec = {
   name: 'clean',
   inputs: async () => [],
@@ -45,20 +57,34 @@ export const cleanStage: StageSpec = {
   ],
   async run(rt) {
     const ingested = await loadIngest(rt);
-    const catalogBroken = ingested.problems.some(
+    const { cleanData } = await import('../clean/clean.ts');
+    const ingestRejects = allRejects(ingested, []);
+    const brokenCatalog = ingested.problems.some(
       (p) => p.kind === 'fatal' && (p.ref.startsWith('sources.csv') || p.ref.startsWith('measures.csv')),
     );
-    // Without a readable catalog every row would be rejected as unknown: report the catalog alone.
-    if (catalogBroken) reportProblems(rt, ingested.problems);
-    const { cleanData } = await import('../clean/clean.ts');
+    if (brokenCatalog) {
+      // Without a readable catalog every row would be rejected as unknown: check the catalog files that
+      // did read, report everything together, and leave a rejects.csv that holds no stale rows.
+      const readable = new Set(ingested.files.map((f) => f.path));
+      const partial = cleanData({
+        files: ingested.files.filter((f) => f.kind !== 'observations'),
+        problems: [],
+      });
+      const catalogProblems = partial.problems.filter((p) => {
+        const file = p.ref.split(':')[0]!;
+        return (
+          p.kind === 'fatal' && readable.has(file) && (file === 'sources.csv' || file === 'measures.csv')
+        );
+      });
+      await rt.fs.writeAtomic(
+        path.join(rt.ctx.cleanDir, 'rejects.csv'),
+        toCsv(REJECT_COLUMNS, ingestRejects),
+      );
+      reportProblems(rt, [...ingested.problems, ...catalogProblems]);
+    }
     const result = cleanData(ingested);
     rt.state.clean = result;
-    const rejectRows = [
-      ...result.rejects,
-      ...ingested.problems
-        .filter((p): p is Extract<Problem, { kind: 'reject' }> => p.kind === 'reject')
-        .map((p) => ({ ref: p.ref, raw: p.raw, reason: p.message })),
-    ];
+    const rejectRows = allRejects(ingested, result.rejects);
     const rejectsCsv = toCsv(REJECT_COLUMNS, rejectRows);
     // rejects.csv is written whole even when the build fails, so the editor can work through it.
     await rt.fs.writeAtomic(path.join(rt.ctx.cleanDir, 'rejects.csv'), rejectsCsv);

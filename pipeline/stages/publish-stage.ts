@@ -1,4 +1,4 @@
-import type { Runtime, StageSpec } from '../runtime.ts';
+import type { StageSpec } from '../runtime.ts';
 import { editionPlan } from './html-stage.ts';
 
 export const publishStage: StageSpec = {

@@ -4,10 +4,13 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, workspace } from './run-cli.ts';
 
-const hasChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.PUPPETEER_EXECUTABLE_PATH].some(
-  (p) => p && existsSync(p),
-);
-const expected = (name: string) => readFileSync(path.join(ROOT, 'test/fixtures/basic/expected', name), 'utf8');
+const hasChromium = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  process.env.PUPPETEER_EXECUTABLE_PATH,
+].some((p) => p && existsSync(p));
+const expected = (name: string) =>
+  readFileSync(path.join(ROOT, 'test/fixtures/basic/expected', name), 'utf8');
 
 describe.runIf(hasChromium)('the whole pipeline on the basic fixture', () => {
   const ws = workspace('basic');
@@ -34,7 +37,16 @@ describe.runIf(hasChromium)('the whole pipeline on the basic fixture', () => {
 
   it('publishes the report, an edition, the index, the feed and checksums', () => {
     const files = readdirSync(ws.out).sort();
-    expect(files).toEqual(expect.arrayContaining(['SHA256SUMS', 'editions', 'feed.xml', 'index.html', 'report.html', 'report.pdf']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'SHA256SUMS',
+        'editions',
+        'feed.xml',
+        'index.html',
+        'report.html',
+        'report.pdf',
+      ]),
+    );
     const editions = readdirSync(path.join(ws.out, 'editions'));
     expect(editions).toHaveLength(1);
     expect(editions[0]).toMatch(/^2023-11-14-[0-9a-f]{10}$/);
@@ -110,9 +122,21 @@ describe('exit codes', () => {
     expect(failed.stderr).toContain('observations/siegelbaum-1988.csv:3');
     expect(failed.stderr).toContain('million');
     expect(readdirSync(ws.clean)).toEqual(['rejects.csv']);
-    const allowed = runCli(['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out, '--to', 'reconcile', '--allow-rejects']);
+    const allowed = runCli([
+      '--raw',
+      ws.raw,
+      '--clean',
+      ws.clean,
+      '--out',
+      ws.out,
+      '--to',
+      'reconcile',
+      '--allow-rejects',
+    ]);
     expect(allowed.code).toBe(0);
-    expect(readFileSync(path.join(ws.clean, 'rejects.csv'), 'utf8')).toContain('observations/siegelbaum-1988.csv:3');
+    expect(readFileSync(path.join(ws.clean, 'rejects.csv'), 'utf8')).toContain(
+      'observations/siegelbaum-1988.csv:3',
+    );
     rmSync(ws.dir, { recursive: true, force: true });
   });
   it('no Chromium is an environment error (3), and nothing is published', () => {

@@ -1,0 +1,141 @@
+// The arithmetic of each reconciled row in one sentence a reader can follow (audit.json).
+import { formatNumber } from '../format-number.ts';
+import type { Kind, Unit } from '../types.ts';
+import type { Estimate, SourceFigure } from './model.ts';
+
+const UNIT_LABELS: Record<Unit, string> = {
+  t: 't',
+  kt: 'kt',
+  Mt: 'Mt',
+  persons: 'persons',
+  percent: '%',
+  percent_per_year: '% per year',
+  multiple: '×',
+  hours: 'hours',
+  years: 'years',
+  bn_kWh: 'bn kWh',
+  int_dollars_2011: 'int. $ (2011)',
+};
+
+const n = formatNumber;
+
+export function unitLabel(unit: Unit): string {
+  return UNIT_LABELS[unit];
+}
+
+/** `102 t`, `5.5 %`, `14 ×`. */
+export function withUnit(x: number, unit: Unit): string {
+  return `${n(x)} ${UNIT_LABELS[unit]}`;
+}
+
+function range(e: { low: number; high: number }, unit: Unit): string {
+  return e.low === e.high ? `${withUnit(e.low, unit)}` : `${n(e.low)}–${withUnit(e.high, unit)}`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Long lists are cut: a sentence stays readable, and the audit's `used` lists every figure anyway. */
+const LISTED = 12;
+
+/** Formats only the items it shows: a group can hold many sources. */
+function listed<T>(items: readonly T[], show: (item: T) => string): string {
+  const shown = items.slice(0, LISTED).map(show).join(', ');
+  return items.length <= LISTED ? shown : `${shown} and ${items.length - LISTED} more`;
+}
+
+export interface ObservedExplanation {
+  unit: Unit;
+  tolerance: number;
+  result: Estimate;
+  used: readonly SourceFigure[];
+  setAside: readonly SourceFigure[];
+  /** Set when the method is priority. */
+  priority?: { order: readonly Kind[]; chosen: Kind | undefined };
+  outliers: readonly string[];
+}
+
+/**
+ * "Median of 3 sources (a 100, b 102, c 140 t) = 102 t; range 95–150 t; outside ±10 %: c (140)."
+ * Prefixed by the priority choice and followed by sources that gave several figures.
+ */
+export function explainObserved(e: ObservedExplanation): string {
+  const parts: string[] = [];
+  if (e.priority) {
+    const rule = `Priority ${e.priority.order.join('>')}`;
+    parts.push(
+      e.priority.chosen === undefined
+        ? `${rule}: no ${e.priority.order.join(' or ')} source, so every source is used.`
+        : `${rule}: ${plural(e.used.length, `${e.priority.chosen} source`)} used` +
+            (e.setAside.length > 0
+              ? `, ${e.setAside.length} set aside (${listed(e.setAside, (f) => f.source_id)}).`
+              : '.'),
+    );
+  }
+  const tol = `±${n(e.tolerance * 100)} %`;
+  if (e.used.length === 1) {
+    const f = e.used[0] as SourceFigure;
+    const spread = e.result.low === e.result.high ? '' : `; range ${range(e.result, e.unit)}`;
+    parts.push(`One source (${f.source_id}): ${withUnit(e.result.value, e.unit)}${spread}.`);
+  } else {
+    const centralOf = new Map(e.outliers.length > 0 ? e.used.map((f) => [f.source_id, f.value]) : []);
+    const list = listed(e.used, (f) => `${f.source_id} ${n(f.value)}`);
+    const verdict =
+      e.outliers.length === 0
+        ? `all within ${tol} or their own range.`
+        : `outside ${tol}: ${listed(e.outliers, (id) => `${id} (${n(centralOf.get(id) ?? Number.NaN)})`)}.`;
+    parts.push(
+      `Median of ${e.used.length} sources (${list} ${unitLabel(e.unit)}) = ${withUnit(e.result.value, e.unit)}; ` +
+        `range ${range(e.result, e.unit)}; ${verdict}`,
+    );
+  }
+  const several = e.used.filter((f) => f.observations.length > 1);
+  for (const f of several.slice(0, LISTED)) {
+    parts.push(
+      `${f.source_id} counted once: median of its ${f.observations.length} figures ` +
+        `(${listed(f.observations, (o) => n(o.value))}) = ${n(f.value)}, range ${range(f, e.unit)}.`,
+    );
+  }
+  if (several.length > LISTED) parts.push(`${several.length - LISTED} more sources gave several figures.`);
+  return parts.join(' ');
+}
+
+export function explainRatio(
+  a: Estimate,
+  b: Estimate,
+  result: Estimate,
+  units: { a: Unit; b: Unit; result: Unit },
+): string {
+  const main = `${withUnit(a.value, units.a)} ÷ ${withUnit(b.value, units.b)} = ${withUnit(result.value, units.result)}`;
+  if (result.low === result.high) return `${main}.`;
+  if (a.low >= 0 && b.low > 0) {
+    return `${main}; range ${n(a.low)} ÷ ${n(b.high)} = ${n(result.low)} to ${n(a.high)} ÷ ${n(b.low)} = ${n(result.high)}.`;
+  }
+  return `${main}; range ${n(result.low)} to ${n(result.high)}, the extremes of the two ranges divided.`;
+}
+
+/** "(1.81)^(1/12) − 1 = 5.068 % per year; range …" */
+export function explainCagrMultiple(multiple: Estimate, years: number, result: Estimate): string {
+  const f = (m: number, r: number) => `(${n(m)})^(1/${years}) − 1 = ${n(r)} %`;
+  const main = `${f(multiple.value, result.value)} per year`;
+  if (multiple.low === multiple.high) return `${main}.`;
+  return `${main}; range ${f(multiple.low, result.low)} to ${f(multiple.high, result.high)}.`;
+}
+
+/** "(46.3 / 12.1)^(1/12) − 1 = 11.82 % per year (1928 → 1940); range …" */
+export function explainCagrSeries(
+  start: Estimate,
+  end: Estimate,
+  years: { start: number; end: number },
+  result: Estimate,
+  unit: Unit,
+): string {
+  const span = years.end - years.start;
+  const f = (e: number, s: number, r: number) => `(${n(e)} / ${n(s)})^(1/${span}) − 1 = ${n(r)} %`;
+  const main =
+    `From ${withUnit(start.value, unit)} in ${years.start} to ${withUnit(end.value, unit)} in ${years.end}: ` +
+    `${f(end.value, start.value, result.value)} per year`;
+  if (result.low === result.high) return `${main}.`;
+  return `${main}; range ${f(end.low, start.high, result.low)} to ${f(end.high, start.low, result.high)}.`;
+}

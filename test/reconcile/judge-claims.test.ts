@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { judgeClaims, verdictFor } from '../../pipeline/reconcile/judge-claims.ts';
+import type { ReconciledRow } from '../../pipeline/types.ts';
+import { claim, measure } from './fixtures.ts';
+
+const row = (period: string, value: number, low = value, high = value): ReconciledRow => ({
+  measure_id: 'm',
+  period_start: period,
+  period_end: period,
+  value,
+  low,
+  high,
+  unit: 't',
+  method: 'median',
+  n_sources: 1,
+  agreement: 'single',
+  sources: ['a'],
+  outliers: [],
+  unverified: 0,
+});
+
+describe('verdictFor', () => {
+  const r = { low: 100, high: 200 };
+  it('is supported exactly at low × (1 − tol) and high × (1 + tol)', () => {
+    expect(verdictFor(90, r, 0.1)).toBe('supported');
+    expect(verdictFor(220, r, 0.1)).toBe('supported');
+    expect(verdictFor(0.27, { low: 0.3, high: 0.3 }, 0.1)).toBe('supported');
+    expect(verdictFor(0.33, { low: 0.3, high: 0.3 }, 0.1)).toBe('supported');
+  });
+  it('is understated just below and overstated just above', () => {
+    expect(verdictFor(89.999, r, 0.1)).toBe('understated');
+    expect(verdictFor(220.001, r, 0.1)).toBe('overstated');
+  });
+  it('uses zero tolerance as the bare interval', () => {
+    expect(verdictFor(100, r, 0)).toBe('supported');
+    expect(verdictFor(99.9, r, 0)).toBe('understated');
+  });
+});
+
+describe('judgeClaims', () => {
+  const measures = new Map([['m', measure('m', { tolerance: 0.1 })]]);
+
+  it('holds a claim against the row of its period, with ratio = claimed / value', () => {
+    const rows = new Map([['m', [row('1936', 50), row('1937', 100, 90, 110)]]]);
+    const r = judgeClaims([claim('c1', 'm', 125, '1937')], measures, rows);
+    expect(r.rows).toEqual([
+      {
+        claim_id: 'c1',
+        measure_id: 'm',
+        period_start: '1937',
+        period_end: '1937',
+        claimed: 125,
+        value: 100,
+        low: 90,
+        high: 110,
+        ratio: 1.25,
+        verdict: 'overstated',
+      },
+    ]);
+  });
+
+  it('uses the only row when the claim has no period, and keeps the claim’s empty period', () => {
+    const rows = new Map([['m', [row('1937', 100)]]]);
+    const [c] = judgeClaims([claim('c1', 'm', 100)], measures, rows).rows;
+    expect(c).toMatchObject({ period_start: '', period_end: '', value: 100, verdict: 'supported' });
+  });
+
+  it('is no_data, with a warning, when the claim has no period and the measure several rows', () => {
+    const rows = new Map([['m', [row('1936', 50), row('1937', 100)]]]);
+    const r = judgeClaims([claim('c1', 'm', 100)], measures, rows);
+    expect(r.rows[0]).toMatchObject({ value: null, low: null, high: null, ratio: null, verdict: 'no_data' });
+    expect(r.problems).toMatchObject([{ kind: 'warning', code: 'claim-no-period' }]);
+  });
+
+  it('is no_data when no row has the period, and ratio null when the value is 0', () => {
+    const rows = new Map([['m', [row('1937', 0, -1, 1)]]]);
+    const r = judgeClaims([claim('c2', 'm', 0.5, '1937'), claim('c1', 'm', 5, '1940')], measures, rows);
+    expect(r.rows.map((x) => [x.claim_id, x.verdict, x.ratio])).toEqual([
+      ['c1', 'no_data', null],
+      ['c2', 'supported', null],
+    ]);
+  });
+
+  it('sorts by claim, measure, period', () => {
+    const ms = new Map([...measures, ['a', measure('a')]]);
+    const r = judgeClaims(
+      [
+        claim('c2', 'm', 1, '1937'),
+        claim('c1', 'm', 1, '1937'),
+        claim('c1', 'm', 1, '1936'),
+        claim('c1', 'a', 1, '1937'),
+      ],
+      ms,
+      new Map(),
+    );
+    expect(r.rows.map((x) => `${x.claim_id} ${x.measure_id} ${x.period_start}`)).toEqual([
+      'c1 a 1937',
+      'c1 m 1936',
+      'c1 m 1937',
+      'c2 m 1937',
+    ]);
+  });
+});
