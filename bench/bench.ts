@@ -73,7 +73,11 @@ function chromium(): string {
   throw new Error('no Chromium: run npm run setup');
 }
 
-const results: Record<string, unknown> = { date: new Date().toISOString(), runs: RUNS, node: process.version };
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  runs: RUNS,
+  node: process.version,
+};
 const table: [string, string, string][] = [];
 const row = (what: string, figure: string, ratio = '') => {
   table.push([what, figure, ratio]);
@@ -93,7 +97,12 @@ const row = (what: string, figure: string, ratio = '') => {
     cold.push(cli([...base, '--force']).ms);
     noop.push(cli(base).ms);
     const html = path.join(out, 'report.html');
-    const f = timed('node', [path.join(ROOT, 'bench/floor-print.mjs'), html, path.join(work, 'floor.pdf'), exe]);
+    const f = timed('node', [
+      path.join(ROOT, 'bench/floor-print.mjs'),
+      html,
+      path.join(work, 'floor.pdf'),
+      exe,
+    ]);
     if (f.code !== 0) throw new Error(`floor print failed: ${f.stderr}`);
     floor.push(f.ms);
   }
@@ -102,7 +111,11 @@ const row = (what: string, figure: string, ratio = '') => {
   const n = median(noop);
   results.cold = { ms: c, floorMs: fl, ratio: c / fl, runs: cold, floorRuns: floor };
   results.noop = { ms: n, ratio: n / c, runs: noop };
-  row('cold full build (html + pdf, --force)', `${Math.round(c)} ms`, `${round(c / fl)} × Chromium floor (target ≤ 1.5)`);
+  row(
+    'cold full build (html + pdf, --force)',
+    `${Math.round(c)} ms`,
+    `${round(c / fl)} × Chromium floor (target ≤ 1.5)`,
+  );
   row('Chromium floor (print the finished report.html)', `${Math.round(fl)} ms`);
   row('no-op rebuild', `${Math.round(n)} ms`, `${round(n / c)} × cold (target ≤ 0.15)`);
 
@@ -122,7 +135,11 @@ const row = (what: string, figure: string, ratio = '') => {
   const perChart = charts && chartMs.length ? median(chartMs) / charts : null;
   results.htmlOnly = { ms: h, ratio: h / c, charts, perChartMs: perChart };
   row('HTML only (--formats html --force)', `${Math.round(h)} ms`, `${round(h / c)} × cold`);
-  row('time per chart (charts stage / charts)', perChart === null ? 'n/a' : `${round(perChart, 1)} ms`, `${charts} charts`);
+  row(
+    'time per chart (charts stage / charts)',
+    perChart === null ? 'n/a' : `${round(perChart, 1)} ms`,
+    `${charts} charts`,
+  );
 
   // 5: peers on the same HTML, where installed.
   const html = path.join(out, 'report.html');
@@ -141,7 +158,11 @@ const row = (what: string, figure: string, ratio = '') => {
     const info = spawnSync('pdfinfo', [args[args.length - 1]!], { encoding: 'utf8' });
     pages = /Pages:\s+(\d+)/.exec(info.stdout ?? '')?.[1] ?? null;
     peers[name] = { ms: median(times), pages };
-    row(`peer: ${name} (same HTML)`, `${Math.round(median(times))} ms`, `${pages ?? '?'} pages; ${round(median(times) / fl)} × floor`);
+    row(
+      `peer: ${name} (same HTML)`,
+      `${Math.round(median(times))} ms`,
+      `${pages ?? '?'} pages; ${round(median(times) / fl)} × floor`,
+    );
   }
   results.peers = peers;
   const ours = spawnSync('pdfinfo', [path.join(out, 'report.pdf')], { encoding: 'utf8' });
@@ -161,7 +182,18 @@ const row = (what: string, figure: string, ratio = '') => {
     let rss = 0;
     for (let i = 0; i < runs; i++) {
       const out = path.join(work, `scale-out-${size}`);
-      const r = cli(['--raw', raw, '--clean', path.join(work, `scale-clean-${size}`), '--out', out, '--to', 'reconcile', '--force', '--allow-rejects']);
+      const r = cli([
+        '--raw',
+        raw,
+        '--clean',
+        path.join(work, `scale-clean-${size}`),
+        '--out',
+        out,
+        '--to',
+        'reconcile',
+        '--force',
+        '--allow-rejects',
+      ]);
       ours.push(r.ms);
       rss = Math.max(rss, r.maxRssKb ?? 0);
       const f = timed('node', [path.join(ROOT, 'bench/floor-parse.mjs'), raw]);
@@ -172,7 +204,15 @@ const row = (what: string, figure: string, ratio = '') => {
     const perRow = (o * 1000) / size;
     const growth: number | null = previousPerRow ? perRow / previousPerRow : null;
     previousPerRow = perRow;
-    scale.push({ rows: size, ms: o, floorMs: f, ratio: o / f, perRowUs: perRow, peakRssMb: rss / 1024, growth });
+    scale.push({
+      rows: size,
+      ms: o,
+      floorMs: f,
+      ratio: o / f,
+      perRowUs: perRow,
+      peakRssMb: rss / 1024,
+      growth,
+    });
     row(
       `scale ${size.toLocaleString('en-US')} rows (--to reconcile)`,
       `${Math.round(o)} ms`,

@@ -3,7 +3,13 @@
 import puppeteer from 'puppeteer';
 
 const [htmlPath, pdfPath, executablePath, paper = 'a4'] = process.argv.slice(2);
-const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const args = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 if (process.getuid?.() === 0) args.push('--no-sandbox');
 const browser = await puppeteer.launch({ executablePath, headless: true, args });
 const page = await browser.newPage();
@@ -15,7 +21,8 @@ await page.pdf({
   printBackground: true,
   displayHeaderFooter: true,
   headerTemplate: '<div style="font-size:8px;width:100%;text-align:center">norma</div>',
-  footerTemplate: '<div style="font-size:8px;width:100%;text-align:center">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+  footerTemplate:
+    '<div style="font-size:8px;width:100%;text-align:center">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
   margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' },
   outline: true,
   tagged: true,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { patchInfo } from './patch-info.ts';
 import type { PdfMeta } from './pdf-meta.ts';
 
 /** Same length as an MD5-sized /ID (16 bytes, 32 hex digits), so it can be replaced in place. */
@@ -18,6 +19,8 @@ export interface NormalisedPdf {
  * survive the rewrite.
  */
 export async function normalisePdfWithPages(bytes: Uint8Array, meta: PdfMeta): Promise<NormalisedPdf> {
+  const fast = patchInfo(bytes, meta);
+  if (fast) return { bytes: new Uint8Array(fillId(fast.bytes)), pages: fast.pages };
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const producer = doc.getProducer();
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -38,18 +41,21 @@ export async function normalisePdfWithPages(bytes: Uint8Array, meta: PdfMeta): P
     updateFieldAppearances: false,
   });
 
-  // The /ID is a hash of the file with the placeholder in it: it changes exactly when the content does.
-  const id = createHash('sha256').update(saved).digest('hex').slice(0, 32).toUpperCase();
-  const out = Buffer.from(saved);
+  return { bytes: new Uint8Array(fillId(Buffer.from(saved))), pages: doc.getPageCount() };
+}
+
+/** The /ID is a hash of the file with the placeholder in it: it changes exactly when the content does. */
+function fillId(out: Buffer): Buffer {
+  const id = createHash('sha256').update(out).digest('hex').slice(0, 32).toUpperCase();
   const marker = Buffer.from(`<${ID_PLACEHOLDER}>`, 'latin1');
   const at = out.lastIndexOf(marker);
   if (at < 0) throw new Error('normalisePdf: the trailer /ID was not written');
   const replacement = Buffer.from(`<${id}>`, 'latin1');
   replacement.copy(out, at);
-  // The trailer's two ids: pdf-lib writes the first then the second; both placeholders get the same id.
+  // The trailer's two ids: both placeholders get the same id.
   const first = out.lastIndexOf(marker, at - 1);
   if (first >= 0 && at - first < 80) replacement.copy(out, first);
-  return { bytes: new Uint8Array(out), pages: doc.getPageCount() };
+  return out;
 }
 
 export async function normalisePdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {
