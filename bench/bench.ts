@@ -10,8 +10,9 @@ import { makeRaw } from './make-raw.ts';
  * because the machines are shared and noisy.
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const CLI = path.join(ROOT, 'pipeline/cli.ts');
+/** The launcher users run (`npm run report`), bundled code and all. */
+const NODE = process.execPath;
+const LAUNCHER = [path.join(ROOT, 'scripts/norma.mjs'), 'report'];
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const work = mkdtempSync(path.join(tmpdir(), 'norma-bench-'));
@@ -51,7 +52,7 @@ const median = (xs: number[]) => {
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 function cli(args: string[]): Timed {
-  const r = timed(TSX, [CLI, ...args]);
+  const r = timed(NODE, [...LAUNCHER, ...args]);
   if (r.code !== 0) {
     process.stderr.write(r.stdout + r.stderr);
     throw new Error(`norma ${args.join(' ')} exited ${r.code}`);

@@ -7,7 +7,8 @@ import { consoleLogger, type Effects, nodeFileSystem } from './effects.ts';
 import { runPipeline } from './runner.ts';
 import { NormaExit } from './stage.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The project root; the launcher (scripts/norma.mjs) runs a bundle elsewhere and says where it is. */
+const ROOT = process.env.NORMA_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Environment faults the user fixes on the machine, not in the data: exit 3. */
 const ENVIRONMENT_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EMFILE']);
@@ -91,7 +92,8 @@ function reportFailure(error: unknown, debug: boolean): number {
   return 1;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** Runs the command line: signals, exit code, and the benchmark's memory line. */
+export function runFromCommandLine(argv: readonly string[]): Promise<void> {
   // An interrupted build exits at once: the lock is released on exit, temp files never replace
   // published ones, and the next build takes over anything left.
   for (const [signal, code] of [
@@ -103,10 +105,15 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       process.exit(code);
     });
   }
-  main(process.argv.slice(2)).then((code) => {
+  return main(argv).then((code) => {
     // The benchmark reads the peak memory of the whole process from this line.
-    if (process.env.NORMA_BENCH)
+    if (process.env.NORMA_BENCH) {
       process.stderr.write(`NORMA_STATS ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
+    }
     process.exitCode = code;
   });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void runFromCommandLine(process.argv.slice(2));
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args.ts';
 import { type PreviewState, startPreviewServer } from './preview/server.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = process.env.NORMA_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface PreviewOptions {
   port: number;
@@ -45,10 +45,18 @@ export function parsePreviewArgs(
 /** One rebuild in a child process, so that edited code and templates are always the ones that run. */
 function rebuild(options: PreviewOptions): Promise<{ ok: boolean; errors: string[] }> {
   return new Promise((resolve) => {
-    const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+    // Each rebuild goes through the launcher, which rebundles edited code before running it.
     const child = spawn(
-      tsx,
-      [path.join(ROOT, 'pipeline/cli.ts'), ...options.reportArgs, '--to', 'html', '--formats', 'html'],
+      process.execPath,
+      [
+        path.join(ROOT, 'scripts/norma.mjs'),
+        'report',
+        ...options.reportArgs,
+        '--to',
+        'html',
+        '--formats',
+        'html',
+      ],
       {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -136,8 +144,9 @@ export async function runPreview(options: PreviewOptions): Promise<{ close(): Pr
   };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const parsed = parsePreviewArgs(process.argv.slice(2));
+/** `npm run preview`: serve, watch, rebuild; Ctrl-C stops cleanly. */
+export async function runFromCommandLine(argv: readonly string[]): Promise<void> {
+  const parsed = parsePreviewArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`norma preview: ${parsed.message}\n`);
     process.exit(2);
@@ -160,4 +169,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       process.exit(3);
     },
   );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void runFromCommandLine(process.argv.slice(2));
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const LAUNCHER = path.join(ROOT, 'scripts/norma.mjs');
 
 export interface CliResult {
   code: number;
@@ -12,9 +12,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real command line, as a user would, in its own process. */
+/** Runs the real command line, as `npm run report` does, in its own process. */
 export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
-  const result = spawnSync(TSX, [path.join(ROOT, 'pipeline/cli.ts'), ...args], {
+  const result = spawnSync(process.execPath, [LAUNCHER, 'report', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000', ...env },

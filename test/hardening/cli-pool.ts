@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import Papa from 'papaparse';
 import { ROOT } from '../e2e/run-cli.ts';
 
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const CLI = path.join(ROOT, 'pipeline/cli.ts');
+/** The launcher users run (`npm run report`), bundled code and all. */
+const NODE = process.execPath;
+const LAUNCHER = [path.join(ROOT, 'scripts/norma.mjs'), 'report'];
 
 export interface CliRun {
   code: number;
@@ -32,7 +33,7 @@ export async function runCliAsync(args: string[]): Promise<CliRun> {
   const release = await slot();
   try {
     return await new Promise<CliRun>((resolve, reject) => {
-      const child = spawn(TSX, [CLI, ...args], {
+      const child = spawn(NODE, [...LAUNCHER, ...args], {
         cwd: ROOT,
         env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
         stdio: ['ignore', 'pipe', 'pipe'],
