@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { type Options, plannedStages } from './args.ts';
 import { type CacheManifest, decide, describeOutputs, hashParts, hashTree, readManifest } from './cache.ts';
 import type { Effects } from './effects.ts';
+import { startProgress } from './progress.ts';
 import { CLEAN_FILES, type Runtime, type StageSpec, workPaths } from './runtime.ts';
 import { NormaExit, type StageContext } from './stage.ts';
 import { STAGE_SPECS } from './stages/index.ts';
@@ -94,7 +95,16 @@ export async function runStages(rt: Runtime, stages: readonly StageName[]): Prom
     delete manifest.stages[name];
     // Chromium starts while the data stages work, so the pdf stage does not wait for it.
     if (stages.includes('pdf')) startBrowserEarly(rt);
-    const result = await spec.run(rt);
+    const progress = startProgress(name, {
+      isTTY: Boolean(process.stderr.isTTY),
+      write: (text) => process.stderr.write(text),
+    });
+    let result: Awaited<ReturnType<StageSpec['run']>>;
+    try {
+      result = await spec.run(rt);
+    } finally {
+      progress.stop();
+    }
     manifest.stages[name] = { key, outputs: await describeOutputs(fs, outputs), meta: result.meta ?? {} };
     await fs.writeAtomic(rt.paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
     logger.info(stageLine(name, 'ran', result.counts, Date.now() - t0, decision.why));
