@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, workspace } from './run-cli.ts';
@@ -137,6 +138,16 @@ describe('exit codes', () => {
     expect(readFileSync(path.join(ws.clean, 'rejects.csv'), 'utf8')).toContain(
       'observations/siegelbaum-1988.csv:3',
     );
+    rmSync(ws.dir, { recursive: true, force: true });
+  });
+  it('a lock held by a running build is an environment error (3) naming its pid', () => {
+    const ws = workspace('basic');
+    mkdirSync(path.join(ws.out, '.norma'), { recursive: true });
+    const holder = { pid: process.pid, host: hostname(), started: '2026-01-01T00:00:00Z', token: 'x' };
+    writeFileSync(path.join(ws.out, '.norma/lock'), JSON.stringify(holder));
+    const r = runCli(['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out, '--to', 'reconcile']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`pid ${process.pid}`);
     rmSync(ws.dir, { recursive: true, force: true });
   });
   it('no Chromium is an environment error (3), and nothing is published', () => {
