@@ -66,7 +66,7 @@ describe.runIf(chromium)('npm run preview', () => {
     rmSync(ws.dir, { recursive: true, force: true });
   });
 
-  const bodyText = () => page.evaluate(() => document.body.innerText);
+  const bodyText = () => page.evaluate(() => document.body.textContent ?? '');
   const overlay = () =>
     page.evaluate(() => {
       const box = document.getElementById('norma-overlay');
@@ -80,7 +80,9 @@ describe.runIf(chromium)('npm run preview', () => {
 
   it('shows a changed figure after the rebuild', async () => {
     writeFileSync(zemskov, original.replace('2 528 146', '2 611 111'));
-    await page.waitForFunction(() => document.body.innerText.includes('2,611,111'), { timeout: 60_000 });
+    await page.waitForFunction(() => (document.body.textContent ?? '').includes('2,611,111'), {
+      timeout: 60_000,
+    });
     expect(await bodyText()).not.toContain('2,528,146');
   });
 
@@ -96,7 +98,9 @@ describe.runIf(chromium)('npm run preview', () => {
 
   it('takes the overlay away once the row is fixed', async () => {
     writeFileSync(zemskov, original.replace('2 528 146', '2 733 333'));
-    await page.waitForFunction(() => document.body.innerText.includes('2,733,333'), { timeout: 60_000 });
+    await page.waitForFunction(() => (document.body.textContent ?? '').includes('2,733,333'), {
+      timeout: 60_000,
+    });
     expect(await overlay()).toBe('');
   });
 
