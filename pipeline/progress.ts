@@ -37,9 +37,11 @@ export function startProgress(label: string, options: ProgressOptions): Progress
   const every = options.every ?? 10000;
   let next = first;
   const timer = set(() => {
-    if (now() - started >= next) {
-      options.write(`${label} still running (${Math.round((now() - started) / 1000)} s)\n`);
-      next += every;
+    const elapsed = now() - started;
+    if (elapsed >= next) {
+      options.write(`${label} still running (${Math.round(elapsed / 1000)} s)\n`);
+      // A long synchronous step delays the timer: count the next line from now, not from the last.
+      next = elapsed + every;
     }
   }, 1000);
   timer.unref?.();

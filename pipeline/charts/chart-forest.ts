@@ -11,6 +11,7 @@ import {
   measureLabel,
   observationsFor,
   rowsWithPrefix,
+  samePeriod,
   seriesMeasures,
   sourceIdsOf,
 } from './chart-data.ts';
@@ -27,8 +28,17 @@ export function buildForestChart(data: ReportData, options: ForestOptions): Char
   // Yearly series (e.g. death sentences by year) belong in a table, not in a forest of estimates.
   const series = seriesMeasures(candidates);
   const unit = dominantUnit(candidates.filter((r) => !series.has(r.measure_id)));
-  const rows = candidates.filter((r) => !series.has(r.measure_id) && r.unit === unit);
+  const estimates = candidates.filter((r) => !series.has(r.measure_id) && r.unit === unit);
+  // A forest shows disagreement: estimates with one source figure and no claim of the essay are read in
+  // the table under the chart (the chart would be a column of lone dots in unreadably small panels).
+  const claimed = claimsFor(data, estimates);
+  const rows = estimates.filter(
+    (r) =>
+      observationsFor(data, r).length >= 2 ||
+      claimed.some((c) => c.measure_id === r.measure_id && (c.period_start === '' || samePeriod(c, r))),
+  );
   if (!unit || rows.length === 0) return null;
+  const omitted = estimates.length - rows.length;
   const citeOf = (id: string) => {
     const s = data.sources.find((x) => x.source_id === id);
     return s ? `${s.author} ${s.year}` : id;
@@ -113,11 +123,20 @@ export function buildForestChart(data: ReportData, options: ForestOptions): Char
     ? { type: 'log' as const, domain: [lo / 1.5, hi * 1.5], nice: false }
     : { type: 'linear' as const, domain: [Math.min(0, lo), hi * 1.1], nice: true };
   const axisFormat = unit === 'persons' ? '~s' : '~g';
+  // On a log scale vega would label and grid every 1–9 × 10^k step; 1, 2, 5 × 10^k read more easily.
+  const logTicks = useLog ? logTickValues(lo / 1.5, hi * 1.5) : undefined;
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: options.title,
-      subtitle: `${unitText(unit)}${useLog ? ', log scale' : ''}; shaded: reconciled range; red dashed: the essay's figure`,
+      subtitle: [
+        `${unitText(unit)}${useLog ? ', log scale (equal distances are equal ratios)' : ''}; dot: a source's figure, line: its range;`,
+        `shaded: reconciled range, black line: reconciled value; red dashed: the essay's figure.${
+          omitted > 0
+            ? ` ${omitted} single-source ${omitted === 1 ? 'estimate is' : 'estimates are'} in the table below.`
+            : ''
+        }`,
+      ],
     },
     data: { values },
     facet: {
@@ -151,7 +170,7 @@ export function buildForestChart(data: ReportData, options: ForestOptions): Char
               type: 'quantitative',
               scale: xScale,
               title: unitText(unit),
-              axis: { format: axisFormat },
+              axis: { format: axisFormat, ...(logTicks ? { values: logTicks } : {}) },
             },
             x2: { field: 'high' },
           },
@@ -208,4 +227,16 @@ export function buildForestChart(data: ReportData, options: ForestOptions): Char
     sourceIds: sourceIdsOf(rows),
     hasUnverified: values.some((v) => v.unverified === 'unverified'),
   };
+}
+
+/** 1, 2, 5 × 10^k inside [lo, hi]: the ticks of a log axis. */
+export function logTickValues(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++) {
+    for (const m of [1, 2, 5]) {
+      const v = m * 10 ** k;
+      if (v >= lo && v <= hi) out.push(v);
+    }
+  }
+  return out;
 }

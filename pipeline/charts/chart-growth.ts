@@ -23,12 +23,13 @@ export function buildGrowthChart(data: ReportData): ChartSpec | null {
     .map((r) => {
       const official = r.sources.length > 0 && r.sources.every((s) => kindOf(s) === 'official');
       return {
-        label: `${measureLabel(data, r.measure_id)}, ${periodText(r)}`,
+        // Unique per row; the axis shows the part before the bar, the period goes to the figures column.
+        label: `${measureLabel(data, r.measure_id)}|${periodText(r)}`,
         value: r.value,
         low: r.low,
         high: r.high,
         basis: official ? 'official' : 'reconstructed',
-        text: formatQuantity(r.value, 'percent_per_year'),
+        text: `${periodText(r)}: ${formatQuantity(r.value, 'percent_per_year')}`,
         unverified: r.unverified > 0 ? 'unverified' : 'verified',
       };
     })
@@ -39,80 +40,99 @@ export function buildGrowthChart(data: ReportData): ChartSpec | null {
   }));
   const max = Math.max(...points.map((p) => p.high), ...claims.map((c) => c.x));
   const min = Math.min(0, ...points.map((p) => p.low));
-  const y = { field: 'label', type: 'nominal' as const, sort: points.map((p) => p.label), title: null };
-  const xScale = { domain: [min, Math.ceil(max * 1.15)] };
-  const spec: TopLevelSpec = {
+  const y = {
+    field: 'label',
+    type: 'nominal' as const,
+    sort: points.map((p) => p.label),
+    title: null,
+    axis: { labelFontSize: 10, labelLimit: 330, labelExpr: "split(datum.label, '|')[0]" },
+  };
+  const xScale = { domain: [min, Math.ceil(max * 1.1)] };
+  // The figures are printed in a column of their own, so that no label crosses a dot or the essay's rule.
+  const figures = {
+    width: 130,
+    height: { step: 18 },
+    data: { values: points },
+    mark: { type: 'text' as const, align: 'left' as const, color: INK, fontSize: 10 },
+    encoding: {
+      y: { ...y, axis: null },
+      x: { value: 0 },
+      text: { field: 'text', type: 'nominal' as const },
+    },
+  };
+  const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: CHART_WIDTH - 250,
-    height: { step: 22 },
     title: {
       text: 'Growth rates by source and definition',
-      subtitle: 'Average % per year; official and reconstructed',
+      subtitle: 'Average % per year, official and reconstructed; line: range; hollow: unverified',
     },
-    layer: [
+    spacing: 6,
+    hconcat: [
       {
-        data: { values: points },
-        mark: { type: 'rule', strokeWidth: 2, opacity: 0.6 },
-        encoding: {
-          y,
-          x: { field: 'low', type: 'quantitative', scale: xScale, title: '% per year' },
-          x2: { field: 'high' },
-          color: {
-            field: 'basis',
-            type: 'nominal',
-            title: null,
-            scale: { domain: ['official', 'reconstructed'], range: [PALETTE[1], PALETTE[0]] },
+        width: CHART_WIDTH - 370,
+        height: { step: 18 },
+        layer: [
+          {
+            data: { values: points },
+            mark: { type: 'rule', strokeWidth: 2, opacity: 0.6 },
+            encoding: {
+              y,
+              x: { field: 'low', type: 'quantitative', scale: xScale, title: '% per year' },
+              x2: { field: 'high' },
+              color: {
+                field: 'basis',
+                type: 'nominal',
+                title: null,
+                scale: { domain: ['official', 'reconstructed'], range: [PALETTE[1], PALETTE[0]] },
+              },
+            },
           },
-        },
-      },
-      ...(['verified', 'unverified'] as const).map((status) => ({
-        data: { values: points.filter((p) => p.unverified === status) },
-        mark: {
-          type: 'point' as const,
-          shape: 'circle',
-          size: 44,
-          strokeWidth: 1.5,
-          opacity: 1,
-          filled: status === 'verified',
-        },
-        encoding: {
-          y,
-          x: { field: 'value', type: 'quantitative' as const },
-          color: { field: 'basis', type: 'nominal' as const, title: null },
-        },
-      })),
-      {
-        data: { values: points },
-        mark: { type: 'text', align: 'left', dx: 7, color: INK },
-        encoding: { y, x: { field: 'high', type: 'quantitative' }, text: { field: 'text', type: 'nominal' } },
-      },
-      ...(claims.length > 0
-        ? [
-            {
-              data: { values: claims },
-              mark: { type: 'rule' as const, color: ACCENT, strokeDash: [4, 3], strokeWidth: 1.4 },
-              encoding: { x: { field: 'x', type: 'quantitative' as const } },
+          ...(['verified', 'unverified'] as const).map((status) => ({
+            data: { values: points.filter((p) => p.unverified === status) },
+            mark: {
+              type: 'point' as const,
+              shape: 'circle',
+              size: 44,
+              strokeWidth: 1.5,
+              opacity: 1,
+              filled: status === 'verified',
             },
-            {
-              data: { values: claims },
-              mark: {
-                type: 'text' as const,
-                color: ACCENT,
-                align: 'left' as const,
-                baseline: 'bottom' as const,
-                dx: 3,
-                dy: -3,
-                y: { expr: 'height' },
-              },
-              encoding: {
-                x: { field: 'x', type: 'quantitative' as const },
-                text: { field: 'text', type: 'nominal' as const },
-              },
+            encoding: {
+              y,
+              x: { field: 'value', type: 'quantitative' as const },
+              color: { field: 'basis', type: 'nominal' as const, title: null },
             },
-          ]
-        : []),
+          })),
+          ...(claims.length > 0
+            ? [
+                {
+                  data: { values: claims },
+                  mark: { type: 'rule' as const, color: ACCENT, strokeDash: [4, 3], strokeWidth: 1.4 },
+                  encoding: { x: { field: 'x', type: 'quantitative' as const } },
+                },
+                {
+                  data: { values: claims },
+                  mark: {
+                    type: 'text' as const,
+                    color: ACCENT,
+                    align: 'left' as const,
+                    baseline: 'bottom' as const,
+                    dx: 3,
+                    dy: -3,
+                    y: { expr: 'height' },
+                  },
+                  encoding: {
+                    x: { field: 'x', type: 'quantitative' as const },
+                    text: { field: 'text', type: 'nominal' as const },
+                  },
+                },
+              ]
+            : []),
+        ],
+      },
+      figures,
     ],
-  };
+  } as unknown as TopLevelSpec;
   const official = points.filter((p) => p.basis === 'official').length;
   return {
     id: ID,

@@ -7,16 +7,24 @@ import { type ChartSpec, measureLabel, periodText, rowsWithPrefix, sourceIdsOf }
 import { CHART_WIDTH } from './theme.ts';
 
 const ID = 'gulag-pop';
+/** Measures that split a scope (men, women, sex not recorded) rather than define one. */
+const BREAKDOWN = /-(?:men|women|sex-unrecorded)$/;
 
 export function buildGulagPopChart(data: ReportData): ChartSpec | null {
   // Stocks are counted on a date; a span is not a stock, so it is left to the table.
-  const rows = rowsWithPrefix(data, 'gulag-pop.').filter(
+  const dated = rowsWithPrefix(data, 'gulag-pop.').filter(
     (r) =>
       r.unit === 'persons' &&
       r.period_start === r.period_end &&
       Number.isFinite(periodToYear(r.period_start)),
   );
+  // One line per scope: breakdowns of a scope (by sex) and one-date figures are read in the table, so the
+  // legend stays short enough to tell the lines apart.
+  const dates = new Map<string, number>();
+  for (const r of dated) dates.set(r.measure_id, (dates.get(r.measure_id) ?? 0) + 1);
+  const rows = dated.filter((r) => !BREAKDOWN.test(r.measure_id) && (dates.get(r.measure_id) ?? 0) >= 2);
   if (rows.length === 0) return null;
+  const omitted = new Set(dated.filter((r) => !rows.includes(r)).map((r) => r.measure_id)).size;
   const points = rows.map((r) => ({
     series: measureLabel(data, r.measure_id),
     x: periodToYear(r.period_start),
@@ -37,14 +45,22 @@ export function buildGulagPopChart(data: ReportData): ChartSpec | null {
     scale: { domain: [first - 0.5, last + 0.5], nice: false, zero: false },
     axis: { format: 'd', tickMinStep: 1 },
   };
-  const color = { field: 'series', type: 'nominal' as const, title: null, sort: series };
+  const color = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: null,
+    sort: series,
+    legend: { orient: 'bottom' as const, direction: 'vertical' as const, columns: 2, labelLimit: 250 },
+  };
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: CHART_WIDTH,
     height: 260,
     title: {
       text: 'Gulag population by scope',
-      subtitle: 'Persons held on a date; each scope is its own series',
+      subtitle: `Persons held on a date; each scope is its own series; hollow: unverified${
+        omitted > 0 ? `; ${omitted} breakdowns and one-date series in the table` : ''
+      }`,
     },
     data: { values: points },
     layer: [

@@ -13,6 +13,7 @@ import {
 import { CHART_WIDTH, MUTED, PALETTE, SHADE } from './theme.ts';
 
 const ID = 'output';
+const MIN_YEARS = 3;
 
 /**
  * The plan periods are the chart's frame, not figures of the dataset: the first plan ran 1928–32 (done
@@ -27,8 +28,14 @@ export const PLAN_PERIODS = [
 export function buildOutputChart(data: ReportData): ChartSpec | null {
   const all = rowsWithPrefix(data, 'output.').filter(isSingleYear);
   const unit = dominantUnit(all);
-  const rows = all.filter((r) => r.unit === unit);
+  // A series needs three years to show a course; shorter ones (one ore figure, one year of a mine type)
+  // would each take a near-empty panel, and are read in the table.
+  const inUnit = all.filter((r) => r.unit === unit);
+  const years = new Map<string, number>();
+  for (const r of inUnit) years.set(r.measure_id, (years.get(r.measure_id) ?? 0) + 1);
+  const rows = inUnit.filter((r) => (years.get(r.measure_id) ?? 0) >= MIN_YEARS);
   if (!unit || rows.length < 2) return null;
+  const omitted = new Set(inUnit.filter((r) => !rows.includes(r)).map((r) => r.measure_id)).size;
   const points = rows.map((r) => ({
     kind: 'point',
     series: measureLabel(data, r.measure_id),
@@ -36,9 +43,8 @@ export function buildOutputChart(data: ReportData): ChartSpec | null {
     value: r.value,
     unverified: r.unverified > 0 ? 'unverified' : 'verified',
   }));
-  const years = points.map((p) => p.year);
-  const first = Math.min(...years);
-  const last = Math.max(...years);
+  const first = Math.min(...points.map((p) => p.year));
+  const last = Math.max(...points.map((p) => p.year));
   const series = [...new Set(points.map((p) => p.series))].sort();
   // Shade only the part of each plan inside the plotted years (a 1913 point stretches the axis);
   // alternate plans are shaded so that neighbouring periods stay apart.
@@ -80,7 +86,9 @@ export function buildOutputChart(data: ReportData): ChartSpec | null {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: 'Annual output',
-      subtitle: `Official series, ${unitText(unit)}; five-year-plan periods shaded`,
+      subtitle: `Official series, ${unitText(unit)}; five-year-plan periods shaded; hollow: unverified${
+        omitted > 0 ? `; ${omitted} shorter ${omitted === 1 ? 'series' : 'series'} in the table` : ''
+      }`,
     },
     data: { values },
     facet: {

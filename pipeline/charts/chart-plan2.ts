@@ -26,53 +26,72 @@ export function buildPlan2Chart(data: ReportData): ChartSpec | null {
   });
   bars.sort((a, b) => a.pct - b.pct || a.label.localeCompare(b.label));
   const max = Math.max(100, ...bars.map((b) => b.pct));
-  const y = { field: 'label', type: 'nominal' as const, sort: bars.map((b) => b.label), title: null };
-  const spec: TopLevelSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: CHART_WIDTH - 260,
+  const y = {
+    field: 'label',
+    type: 'nominal' as const,
+    sort: bars.map((b) => b.label),
+    title: null,
+    axis: { labelLimit: 320 },
+  };
+  // Outcome and target are printed in a column of their own, clear of the bars and the 100 % rule.
+  const figures = {
+    width: 150,
     height: { step: 24 },
+    data: { values: bars },
+    mark: { type: 'text' as const, align: 'left' as const, color: INK },
+    encoding: {
+      y: { ...y, axis: null },
+      x: { value: 0 },
+      text: { field: 'text', type: 'nominal' as const },
+    },
+  };
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: 'Plan targets and outcomes',
-      subtitle: 'Reported outcome in % of the target; 100 % = target met',
+      subtitle: 'Reported outcome in % of the target; 100 % = target met; pale: unverified',
     },
-    layer: [
+    spacing: 10,
+    hconcat: [
       {
-        data: { values: bars },
-        mark: { type: 'bar', height: { band: 0.65 } },
-        encoding: {
-          y,
-          x: {
-            field: 'pct',
-            type: 'quantitative',
-            title: '% of target',
-            scale: { domain: [0, Math.ceil((max * 1.45) / 10) * 10] },
+        width: CHART_WIDTH - 330,
+        height: { step: 24 },
+        layer: [
+          {
+            data: { values: bars },
+            mark: { type: 'bar', height: { band: 0.65 } },
+            encoding: {
+              y,
+              x: {
+                field: 'pct',
+                type: 'quantitative',
+                title: '% of target',
+                scale: { domain: [0, Math.ceil((max * 1.05) / 10) * 10] },
+              },
+              color: {
+                field: 'verdict',
+                type: 'nominal',
+                title: null,
+                scale: { domain: ['fell short', 'met or exceeded'], range: [PALETTE[1], PALETTE[0]] },
+              },
+              fillOpacity: {
+                field: 'unverified',
+                type: 'nominal',
+                scale: { domain: ['verified', 'unverified'], range: [1, 0.35] },
+                legend: null,
+              },
+            },
           },
-          color: {
-            field: 'verdict',
-            type: 'nominal',
-            title: null,
-            scale: { domain: ['fell short', 'met or exceeded'], range: [PALETTE[1], PALETTE[0]] },
+          {
+            data: { values: [{ x: 100 }] },
+            mark: { type: 'rule', color: ACCENT, strokeDash: [4, 3], strokeWidth: 1.2 },
+            encoding: { x: { field: 'x', type: 'quantitative' } },
           },
-          fillOpacity: {
-            field: 'unverified',
-            type: 'nominal',
-            scale: { domain: ['verified', 'unverified'], range: [1, 0.35] },
-            legend: null,
-          },
-        },
+        ],
       },
-      {
-        data: { values: bars },
-        mark: { type: 'text', align: 'left', dx: 4, color: INK },
-        encoding: { y, x: { field: 'pct', type: 'quantitative' }, text: { field: 'text', type: 'nominal' } },
-      },
-      {
-        data: { values: [{ x: 100 }] },
-        mark: { type: 'rule', color: ACCENT, strokeDash: [4, 3], strokeWidth: 1.2 },
-        encoding: { x: { field: 'x', type: 'quantitative' } },
-      },
+      figures,
     ],
-  };
+  } as unknown as TopLevelSpec;
   const short = bars.filter((b) => b.pct < 100).length;
   return {
     id: ID,

@@ -43,68 +43,84 @@ export function buildRecordMultipleChart(data: ReportData): ChartSpec | null {
   }));
   const max = Math.max(...dots.map((d) => d.value), ...rules.map((r) => r.x), ...claims.map((c) => c.x));
   const x = { field: 'x', type: 'quantitative' as const };
-  const spec: TopLevelSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: CHART_WIDTH - 200,
+  // Each source's figure in a column of its own: beside the dots they would pile up around 14×.
+  const figures = {
+    width: 50,
     height: { step: 22 },
+    data: { values: dots },
+    mark: { type: 'text' as const, align: 'left' as const, color: INK },
+    encoding: {
+      y: { field: 'line', type: 'nominal' as const, sort: lines, axis: null },
+      x: { value: 0 },
+      text: { field: 'text', type: 'nominal' as const },
+    },
+  };
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: 'Times the norm: stated and computed',
-      subtitle: 'Multiple of the shift norm as each source states it',
+      subtitle: 'Multiple of the shift norm as each source states it; hollow: unverified',
     },
-    layer: [
+    spacing: 10,
+    hconcat: [
       {
-        data: { values: dots },
-        mark: { type: 'point', shape: 'circle', size: 50, strokeWidth: 1.5, color: PALETTE[0], opacity: 1 },
-        encoding: {
-          y: { field: 'line', type: 'nominal', sort: lines, title: null },
-          x: {
-            field: 'value',
-            type: 'quantitative',
-            title: 'times the norm',
-            scale: { domain: [0, Math.ceil(max * 1.2)] },
-          },
-          fill: {
-            condition: { test: "datum.unverified === 'unverified'", value: '#ffffff' },
-            value: PALETTE[0],
-          },
-        },
-      },
-      {
-        data: { values: dots },
-        mark: { type: 'text', align: 'left', dx: 8, color: INK },
-        encoding: {
-          y: { field: 'line', type: 'nominal', sort: lines },
-          x: { field: 'value', type: 'quantitative' },
-          text: { field: 'text', type: 'nominal' },
-        },
-      },
-      ...[
-        { values: rules, color: INK, dash: [] as number[], dy: -2 },
-        { values: claims, color: ACCENT, dash: [4, 3], dy: -14 },
-      ]
-        .filter((g) => g.values.length > 0)
-        .flatMap((g) => [
+        width: CHART_WIDTH - 250,
+        height: { step: 22 },
+        layer: [
           {
-            data: { values: g.values },
-            mark: { type: 'rule' as const, color: g.color, strokeDash: g.dash, strokeWidth: 1.4 },
-            encoding: { x },
-          },
-          {
-            data: { values: g.values },
+            data: { values: dots },
             mark: {
-              type: 'text' as const,
-              color: g.color,
-              align: 'left' as const,
-              baseline: 'bottom' as const,
-              dx: 3,
-              dy: g.dy,
-              y: 0,
+              type: 'point',
+              shape: 'circle',
+              size: 50,
+              strokeWidth: 1.5,
+              color: PALETTE[0],
+              opacity: 1,
             },
-            encoding: { x, text: { field: 'text', type: 'nominal' as const } },
+            encoding: {
+              y: { field: 'line', type: 'nominal', sort: lines, title: null },
+              x: {
+                field: 'value',
+                type: 'quantitative',
+                title: 'times the norm',
+                scale: { domain: [0, Math.ceil(max * 1.2)] },
+              },
+              fill: {
+                condition: { test: "datum.unverified === 'unverified'", value: '#ffffff' },
+                value: PALETTE[0],
+              },
+            },
           },
-        ]),
+          ...[
+            { values: rules, color: INK, dash: [] as number[], dy: -2 },
+            { values: claims, color: ACCENT, dash: [4, 3], dy: -14 },
+          ]
+            .filter((g) => g.values.length > 0)
+            .flatMap((g) => [
+              {
+                data: { values: g.values },
+                mark: { type: 'rule' as const, color: g.color, strokeDash: g.dash, strokeWidth: 1.4 },
+                encoding: { x },
+              },
+              {
+                data: { values: g.values },
+                mark: {
+                  type: 'text' as const,
+                  color: g.color,
+                  align: 'left' as const,
+                  baseline: 'bottom' as const,
+                  dx: 3,
+                  dy: g.dy,
+                  y: 0,
+                },
+                encoding: { x, text: { field: 'text', type: 'nominal' as const } },
+              },
+            ]),
+        ],
+      },
+      figures,
     ],
-  };
+  } as unknown as TopLevelSpec;
   return {
     id: ID,
     title: 'Times the norm: stated and computed',

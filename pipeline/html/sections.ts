@@ -76,7 +76,9 @@ export const DATA_SECTIONS: readonly SectionDef[] = [
 export const OTHER_SECTION: SectionDef = {
   id: 'other',
   title: 'Other measures',
-  intro: 'Measures whose ids do not belong to any of the sections above.',
+  intro:
+    'Figures that belong to none of the sections above. They are reconciled in the same way and listed here ' +
+    'so that no figure of the data is left out.',
   groups: [{ id: 'other-figures', title: 'Figures', prefixes: [''] }],
 };
 

@@ -75,8 +75,13 @@ export interface SectionView {
   title: string;
   intro: string;
   charts: ChartView[];
-  keyFigures: RowView[];
+  /** The rows the essay's claims are held against, each with those claims. */
+  keyFigures: KeyFigureView[];
   groups: GroupView[];
+}
+
+export interface KeyFigureView extends RowView {
+  claims: { id: string; verdict: string }[];
 }
 
 export interface ObservationView {
@@ -224,6 +229,11 @@ export function buildView(data: ReportData, charts: ChartOutput[], meta: ReportM
       return toRow(r, first, !first && prev?.sources.join(';') === r.sources.join(';'));
     });
 
+  const verdictsByRow = [...data.verdicts]
+    .filter((v) => v.verdict !== 'no_data')
+    .sort((a, b) => a.claim_id.localeCompare(b.claim_id))
+    .map((v) => ({ key: rowAnchor(v), id: v.claim_id, verdict: v.verdict }));
+
   // ---- data sections (only those with rows or charts)
   const chartViews = charts.map((c) => ({ ...c, svg: sanitiseSvg(c.svg) }));
   const defs: SectionDef[] = [...DATA_SECTIONS, OTHER_SECTION];
@@ -240,10 +250,15 @@ export function buildView(data: ReportData, charts: ChartOutput[], meta: ReportM
         rows: withFirst(inSection.filter((r) => sectionOf(r.measure_id).group.id === g.id)),
       }))
       .filter((g) => g.rows.length > 0);
-    // Key figures: measures with few periods (a yearly series is read in its chart and table).
-    const periods = new Map<string, number>();
-    for (const r of inSection) periods.set(r.measure_id, (periods.get(r.measure_id) ?? 0) + 1);
-    const keyFigures = inSection.filter((r) => (periods.get(r.measure_id) ?? 0) <= 3).map((r) => toRow(r));
+    // Key figures: the rows the essay's claims are held against (every row is in the table below).
+    const keyFigures: KeyFigureView[] = inSection
+      .map((r) => ({
+        ...toRow(r),
+        claims: verdictsByRow
+          .filter((v) => v.key === rowAnchor(r))
+          .map((v) => ({ id: v.id, verdict: v.verdict })),
+      }))
+      .filter((k) => k.claims.length > 0);
     number += 1;
     sections.push({
       id: def.id,

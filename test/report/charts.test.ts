@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { logTickValues } from '../../pipeline/charts/chart-forest.ts';
 import { buildCharts } from '../../pipeline/charts/charts.ts';
 import { CHARTS } from '../../pipeline/charts/registry.ts';
 import { finishSvg, sanitiseSvg, stabiliseIds } from '../../pipeline/charts/render-svg.ts';
@@ -58,6 +59,14 @@ describe('charts', () => {
       reconciled: full.reconciled.filter((r) => r.measure_id.startsWith('growth.')),
     };
     expect((await buildCharts(onlyGrowth)).map((c) => c.id)).toEqual(['growth']);
+  });
+});
+
+describe('log axis ticks', () => {
+  it('gives 1, 2, 5 × 10^k inside the domain', () => {
+    expect(logTickValues(150_000, 25_000_000)).toEqual([
+      200_000, 500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000, 20_000_000,
+    ]);
   });
 });
 

@@ -143,6 +143,15 @@ describe('report html', () => {
     expect(first).toContain('This is the first edition.');
   });
 
+  it('explains every reconciled row in one methods table row, and tabulates the claims', () => {
+    const methods = html.slice(html.indexOf('id="methods"'), html.indexOf('id="unverified"'));
+    const rows = [...methods.matchAll(/<tr class="method-row[^"]*" id="(row-[^"]+)"/g)].map((m) => m[1]);
+    expect(rows.length).toBe(data.reconciled.length);
+    const claims = html.slice(html.indexOf('id="claims"'), html.indexOf('id="methods"'));
+    expect(claims).toContain('<table class="rows claims-table">');
+    expect([...claims.matchAll(/<tr class="claim /g)].length).toBe(data.verdicts.length);
+  });
+
   it('is deterministic', () => {
     expect(renderReport({ templates, data, charts, meta: fixtureMeta() })).toBe(html);
   });
