@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { hostname } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { htmlForGolden, pdfInfoForGolden, pdfTextForGolden } from './golden.ts';
 import { ROOT, runCli, workspace } from './run-cli.ts';
 
 const hasChromium = [
@@ -36,6 +37,13 @@ describe.runIf(hasChromium)('the whole pipeline on the basic fixture', () => {
     }
   });
 
+  it('renders the HTML, the PDF text and the PDF metadata of the golden files', () => {
+    const hint = 'if the change is intended, run `npx tsx test/e2e/update-golden.ts` and review the diff';
+    expect(htmlForGolden(path.join(ws.out, 'report.html')), hint).toBe(expected('report.html'));
+    expect(pdfTextForGolden(path.join(ws.out, 'report.pdf')), hint).toBe(expected('report.txt'));
+    expect(pdfInfoForGolden(path.join(ws.out, 'report.pdf')), hint).toBe(expected('pdfinfo.txt'));
+  });
+
   it('publishes the report, an edition, the index, the feed and checksums', () => {
     const files = readdirSync(ws.out).sort();
     expect(files).toEqual(
@@ -64,6 +72,33 @@ describe.runIf(hasChromium)('the whole pipeline on the basic fixture', () => {
     expect(text).toContain('Norma and Reality');
     expect(text).toMatch(/Page 1 of \d+/);
     expect(text).toContain('102');
+  });
+
+  it('embeds every font and has a bookmark for every section heading of the HTML', async () => {
+    const pdf = path.join(ws.out, 'report.pdf');
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line, line).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$/);
+    const html = readFileSync(path.join(ws.out, 'report.html'), 'utf8');
+    const sections = [...html.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) =>
+      m[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(pdf)), verbosity: 0 }).promise;
+    const titles: string[] = [];
+    const walk = (items: { title: string; items: unknown[] }[] | null) => {
+      for (const item of items ?? []) {
+        titles.push(item.title.replace(/\s+/g, ' ').trim());
+        walk(item.items as { title: string; items: unknown[] }[]);
+      }
+    };
+    walk((await doc.getOutline()) as { title: string; items: unknown[] }[] | null);
+    await doc.destroy();
+    expect(sections.length).toBeGreaterThan(3);
+    for (const section of sections) expect(titles).toContain(section);
   });
 
   it('skips every stage when nothing changed, and says so', () => {
