@@ -1,4 +1,4 @@
-// Matching each Second Five-Year Plan target with its outcome (see .notes/measures.md): the outcome is
+// Matching each Second Five-Year Plan target with its outcome (see docs/measure-ids.md): the outcome is
 // `plan2.outcome.<x>` when it exists, else `output.<x>` at the target's period, in the same unit.
 import type { ReconciledRow, ReportData } from '../types.ts';
 import { rowsWithPrefix, samePeriod } from './chart-data.ts';

@@ -1,4 +1,4 @@
-// The report's data sections and the measure-id prefixes they hold (see .notes/measures.md). Titles and
+// The report's data sections and the measure-id prefixes they hold (see docs/measure-ids.md). Titles and
 // intros are prose without figures; every figure comes from the data.
 
 export interface SectionDef {
