@@ -11,12 +11,18 @@ export interface FileSystem {
   readText(file: string): Promise<string>;
   /** Writes to a temp name beside the target, then renames: a crash never leaves a half file. */
   writeAtomic(file: string, data: string | Uint8Array): Promise<void>;
+  /** As writeAtomic, for big files: the text is written piece by piece and never held whole. */
+  writeAtomicChunks(file: string, chunks: Iterable<string>): Promise<void>;
   exists(file: string): Promise<boolean>;
   readdir(dir: string): Promise<string[]>;
   mkdir(dir: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   remove(file: string): Promise<void>;
   stat(file: string): Promise<{ isDirectory: boolean; size: number } | null>;
+  /** True when both files exist with the same bytes; compares piece by piece, never whole. */
+  sameContent(a: string, b: string): Promise<boolean>;
+  /** Copies to a temp name beside the target, then renames. */
+  copyAtomic(from: string, to: string): Promise<void>;
 }
 
 export interface Logger {
@@ -33,7 +39,42 @@ export interface Effects {
   now(): Date;
 }
 
+async function sameContentOnDisk(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
+  if (!sa || !sb || sa.size !== sb.size) return false;
+  const [fa, fb] = await Promise.all([fs.open(a, 'r'), fs.open(b, 'r')]);
+  try {
+    const size = 1 << 20;
+    const ba = Buffer.allocUnsafe(size);
+    const bb = Buffer.allocUnsafe(size);
+    for (let at = 0; at < sa.size; at += size) {
+      const [ra, rb] = await Promise.all([fa.read(ba, 0, size, at), fb.read(bb, 0, size, at)]);
+      if (
+        ra.bytesRead !== rb.bytesRead ||
+        !ba.subarray(0, ra.bytesRead).equals(bb.subarray(0, rb.bytesRead))
+      ) {
+        return false;
+      }
+    }
+    return true;
+  } finally {
+    await Promise.all([fa.close(), fb.close()]);
+  }
+}
+
 export const nodeFileSystem: FileSystem = {
+  sameContent: sameContentOnDisk,
+  async copyAtomic(from, to) {
+    await fs.mkdir(path.dirname(to), { recursive: true });
+    const temp = `${to}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await fs.copyFile(from, temp);
+      await fs.rename(temp, to);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+  },
   readFile: (file) => fs.readFile(file),
   readText: (file) => fs.readFile(file, 'utf8'),
   async writeAtomic(file, data) {
@@ -41,6 +82,22 @@ export const nodeFileSystem: FileSystem = {
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await fs.writeFile(temp, data);
+      await fs.rename(temp, file);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+  },
+  async writeAtomicChunks(file, chunks) {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      const handle = await fs.open(temp, 'w');
+      try {
+        for (const chunk of chunks) await handle.write(chunk);
+      } finally {
+        await handle.close();
+      }
       await fs.rename(temp, file);
     } catch (error) {
       await fs.rm(temp, { force: true });
@@ -110,6 +167,12 @@ export function memoryFileSystem(
     return false;
   };
   const enoent = (f: string) => Object.assign(new Error(`ENOENT: no such file, ${f}`), { code: 'ENOENT' });
+  const writeAtomic = async (f: string, data: string | Uint8Array) => {
+    if (options.failWrites?.(f)) {
+      throw Object.assign(new Error(`ENOSPC: no space left on device, write '${f}'`), { code: 'ENOSPC' });
+    }
+    files.set(key(f), Buffer.from(data));
+  };
   return {
     files,
     async readFile(f) {
@@ -122,11 +185,17 @@ export function memoryFileSystem(
       if (!b) throw enoent(f);
       return b.toString('utf8');
     },
-    async writeAtomic(f, data) {
-      if (options.failWrites?.(f)) {
-        throw Object.assign(new Error(`ENOSPC: no space left on device, write '${f}'`), { code: 'ENOSPC' });
-      }
-      files.set(key(f), Buffer.from(data));
+    writeAtomic,
+    writeAtomicChunks: (f, chunks) => writeAtomic(f, [...chunks].join('')),
+    async sameContent(a, b) {
+      const x = files.get(key(a));
+      const y = files.get(key(b));
+      return Boolean(x && y && x.equals(y));
+    },
+    async copyAtomic(from, to) {
+      const b = files.get(key(from));
+      if (!b) throw enoent(from);
+      await writeAtomic(to, b);
     },
     async exists(f) {
       return files.has(key(f)) || isDir(f);

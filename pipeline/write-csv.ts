@@ -3,16 +3,30 @@ import { formatNumber } from './format-number.ts';
 export type CsvCell = string | number | null | undefined | string[];
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
-const NEEDS_DEFUSE = /^[=+\-@\t\r]/;
+
+/** First characters a spreadsheet reads as the start of a formula: `=`, `+`, `-`, `@`, tab, CR. */
+function mayRunAsFormula(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+}
 
 /** A text cell that a spreadsheet would run as a formula gets a leading `'`; numbers stay numbers. */
 export function defuse(text: string): string {
-  if (NEEDS_DEFUSE.test(text) && !NUMERIC.test(text)) return `'${text}`;
+  if (mayRunAsFormula(text) && !NUMERIC.test(text)) return `'${text}`;
   return text;
 }
 
+/** Whether a cell needs RFC 4180 quotes: a `"`, `,`, LF or CR in it. A scan, no regex: most cells need none. */
+function needsQuotes(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 34 || c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
 function quote(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return needsQuotes(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function cellText(cell: CsvCell): string {
@@ -24,12 +38,35 @@ export function cellText(cell: CsvCell): string {
 
 /** RFC 4180, LF line ends, UTF-8 without BOM, a final newline. */
 export function toCsv<T extends object>(columns: readonly (keyof T & string)[], rows: readonly T[]): string {
-  const lines = [columns.join(',')];
+  return [...csvChunks(columns, rows)].join('');
+}
+
+/**
+ * The same text as toCsv, in pieces of `rowsPerChunk` rows, for writing a big file without ever holding
+ * all of it as one string. Arrays joined rather than `+=`: join builds flat strings, where a long `+=`
+ * chain builds a rope that costs more to flatten and to collect.
+ */
+export function* csvChunks<T extends object>(
+  columns: readonly (keyof T & string)[],
+  rows: readonly T[],
+  rowsPerChunk = 2_000,
+): Generator<string> {
+  let lines: string[] = [columns.join(',')];
+  const cells = new Array<string>(columns.length);
   for (const row of rows) {
     const record = row as Record<string, CsvCell>;
-    lines.push(columns.map((c) => cellText(record[c])).join(','));
+    for (let i = 0; i < columns.length; i++) cells[i] = cellText(record[columns[i] as string]);
+    lines.push(cells.join(','));
+    if (lines.length === rowsPerChunk) {
+      lines.push('');
+      yield lines.join('\n');
+      lines = [];
+    }
   }
-  return `${lines.join('\n')}\n`;
+  if (lines.length > 0) {
+    lines.push('');
+    yield lines.join('\n');
+  }
 }
 
 export const OBSERVATION_COLUMNS = [
@@ -75,6 +112,15 @@ export const CLAIM_COLUMNS = [
   'ratio',
   'verdict',
 ] as const;
+
+/** JSON.stringify of a string, without its cost for the usual text that needs no escape. */
+export function jsonString(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
+}
 
 /** Orders refs by file, then by line as a number (`a.csv:9` before `a.csv:10`). */
 export function compareRefs(a: string, b: string): number {

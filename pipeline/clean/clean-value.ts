@@ -12,6 +12,7 @@ import {
   type UnitSpec,
   unitHint,
 } from './parse-unit.ts';
+import { inner } from './sort-by-group.ts';
 
 /** A figure in the measure's unit, ready for an Observation or a Claim. */
 export interface CleanValue {
@@ -41,18 +42,23 @@ export function cleanValue(
       return { ok: true, value: { value: x, low: x, high: x, qualifier: 'exact' } };
     }
   }
-  const key = `${locale}\u0000${measureUnit}\u0000${unitCell}\u0000${text}`;
-  let result = cache.get(key);
+  // Nested maps rather than one joined key: no key string is built per row.
+  const byText = inner(inner(inner(cache, measureUnit), locale), unitCell);
+  let result = byText.get(text);
   if (result === undefined) {
     result = compute(text, unitCell, locale, measureUnit);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, result);
+    if (++cached > CACHE_LIMIT) {
+      cache.clear();
+      cached = 0;
+    }
+    byText.set(text, result);
   }
   return result;
 }
 
 const CACHE_LIMIT = 50_000;
-const cache = new Map<string, CleanValueResult>();
+const cache = new Map<Unit, Map<Locale, Map<string, Map<string, CleanValueResult>>>>();
+let cached = 0;
 
 /** Fast path: digits with at most one `.` (en) — the bulk of real data — need no tokenizer. */
 function plainNumber(text: string, locale: Locale): number | null {

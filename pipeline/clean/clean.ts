@@ -16,6 +16,7 @@ import { compareRefs, compareText } from '../write-csv.ts';
 import { type Catalog, checkId, readCatalog } from './catalog.ts';
 import { type CleanValue, type CleanValueResult, cleanValue } from './clean-value.ts';
 import { type PeriodResult, parsePeriod } from './parse-period.ts';
+import { sortByGroup } from './sort-by-group.ts';
 import { didYouMean, listWords } from './suggest.ts';
 
 /**
@@ -59,16 +60,17 @@ export function cleanData(ingest: IngestResult): CleanResult {
 
   // Observations were pushed by source id, then by line; the sort is stable, so ties on the other keys
   // keep that order, which is the (source_id, ref) order of DESIGN §5 without comparing refs.
-  observations.sort(
-    (a, b) =>
-      compareText(a.measure_id, b.measure_id) ||
-      compareText(a.period_start, b.period_start) ||
-      compareText(a.period_end, b.period_end) ||
-      compareText(a.source_id, b.source_id),
-  );
+  const sorted = sortByGroup(observations);
   rejects.sort((a, b) => compareRefs(a.ref, b.ref));
   claims.sort((a, b) => compareText(a.claim_id, b.claim_id) || compareRefs(a.ref, b.ref));
-  return { sources: catalog.sources, measures: catalog.measures, observations, claims, rejects, problems };
+  return {
+    sources: catalog.sources,
+    measures: catalog.measures,
+    observations: sorted,
+    claims,
+    rejects,
+    problems,
+  };
 }
 
 /** `observations/zemskov-1991.csv` → `zemskov-1991`. */
@@ -108,26 +110,27 @@ function cleanObservationFile(
     const raw = cell(r, 'value');
     const measureId = cell(r, 'measure_id');
     const measure = catalog.measureById.get(measureId);
-    const reasons: string[] = [];
-    if (!measure) {
+    if (!measure && catalog.measureIds.has(measureId)) {
       // A measure with its own fatal problem is reported once, in measures.csv.
-      if (catalog.measureIds.has(measureId)) continue;
-      reasons.push(unknownMeasure(measureId, catalog));
+      continue;
     }
     const statusCell = cell(r, 'status');
     const status = (statusCell === '' ? 'verified' : statusCell) as Status;
-    if (!(STATUSES as readonly string[]).includes(status))
-      reasons.push(
-        `unknown status "${statusCell}"; use ${listWords(STATUSES)}${didYouMean(statusCell, STATUSES)}`,
-      );
+    const knownStatus = (STATUSES as readonly string[]).includes(status);
     const p = period(cell(r, 'period'));
-    if (!p.ok) reasons.push(p.reason);
-    let v: CleanValueResult | null = null;
-    if (measure) {
-      v = cleanValue(raw, cell(r, 'unit'), locale, measure.unit);
-      if (!v.ok) reasons.push(v.reason);
-    }
-    if (reasons.length > 0 || !measure || !p.ok || !v?.ok) {
+    const v: CleanValueResult | null = measure
+      ? cleanValue(raw, cell(r, 'unit'), locale, measure.unit)
+      : null;
+    if (!measure || !knownStatus || !p.ok || !v?.ok) {
+      // Every reason at once, in the order an editor reads the row.
+      const reasons: string[] = [];
+      if (!measure) reasons.push(unknownMeasure(measureId, catalog));
+      if (!knownStatus)
+        reasons.push(
+          `unknown status "${statusCell}"; use ${listWords(STATUSES)}${didYouMean(statusCell, STATUSES)}`,
+        );
+      if (!p.ok) reasons.push(p.reason);
+      if (v && !v.ok) reasons.push(v.reason);
       reject(r.ref, raw, reasons.join('; '), 'bad-row');
       continue;
     }

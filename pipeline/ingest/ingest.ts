@@ -103,8 +103,7 @@ export function ingestFile(input: RawInput): { file: RawFile | null; problems: P
       const name = columns[i]!;
       if (name !== '') cells[name] = (row.fields[i] ?? '').trim();
     }
-    const extra = row.fields.slice(columns.length).filter((f) => f.trim() !== '');
-    if (extra.length > 0) {
+    if (row.fields.length > columns.length && hasText(row.fields, columns.length)) {
       const message = `${ref} has ${row.fields.length} cells but the header has ${columns.length}; quote cells that contain commas.`;
       if (rowLevel)
         problems.push({ kind: 'reject', code: 'extra-cells', ref, raw: row.fields.join(','), message });
@@ -114,6 +113,12 @@ export function ingestFile(input: RawInput): { file: RawFile | null; problems: P
     records.push({ ref, line: row.line, cells });
   }
   return { file: { path, kind, columns, records }, problems };
+}
+
+/** Whether any field from `from` on holds more than spaces (cells past the header's columns). */
+function hasText(fields: readonly string[], from: number): boolean {
+  for (let i = from; i < fields.length; i++) if (fields[i]!.trim() !== '') return true;
+  return false;
 }
 
 /** Pure: all raw files → the ingest result. Missing catalog files are fatal. */

@@ -33,5 +33,8 @@ export function judgeAgreement(
 function agrees(f: SourceFigure, value: number, distance: number, limit: number): boolean {
   if (f.low <= value && value <= f.high) return true;
   // Rounded so that a boundary written in decimal (0.3 vs 0.2 at 50 %) is not lost to float noise.
+  // Rounding is monotonic and moves a number by far less than 1e-10 of it, so only a near tie needs it.
+  if (distance <= limit) return true;
+  if (distance > limit * (1 + 1e-10)) return false;
   return roundNoise(distance) <= roundNoise(limit);
 }

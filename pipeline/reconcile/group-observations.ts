@@ -1,5 +1,5 @@
 // Group observations once on (measure_id, period_start, period_end) — the unit of reconciliation.
-import * as aq from 'arquero';
+import { sortByGroup } from '../clean/sort-by-group.ts';
 import type { Observation } from '../types.ts';
 import { compareText } from '../write-csv.ts';
 
@@ -11,39 +11,39 @@ export interface ObservationGroup {
 }
 
 /**
- * One pass: arquero computes a group index per row from the three key columns, then the rows are
- * bucketed by that index. Groups come back sorted by measure, period start, period end.
+ * Groups come back sorted by measure, period start, period end. Clean already writes the observations in
+ * that order, so the usual case is one walk over the runs; any other order is sorted first (stable, linear).
  */
 export function groupObservations(observations: readonly Observation[]): ObservationGroup[] {
-  const n = observations.length;
-  if (n === 0) return [];
-  const measure_id = new Array<string>(n);
-  const period_start = new Array<string>(n);
-  const period_end = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const o = observations[i] as Observation;
-    measure_id[i] = o.measure_id;
-    period_start[i] = o.period_start;
-    period_end[i] = o.period_end;
-  }
-  const spec = aq
-    .table({ measure_id, period_start, period_end })
-    .groupby('measure_id', 'period_start', 'period_end')
-    .groups();
+  const rows = isGroupOrdered(observations) ? observations : sortByGroup(observations);
   const groups: ObservationGroup[] = [];
-  if (!spec) return groups;
-  for (let g = 0; g < spec.size; g++) {
-    const first = observations[spec.rows[g] as number] as Observation;
+  let i = 0;
+  while (i < rows.length) {
+    const first = rows[i] as Observation;
+    let j = i + 1;
+    while (j < rows.length && sameGroup(rows[j] as Observation, first)) j++;
     groups.push({
       measure_id: first.measure_id,
       period_start: first.period_start,
       period_end: first.period_end,
-      observations: [],
+      observations: rows.slice(i, j),
     });
+    i = j;
   }
-  for (let i = 0; i < n; i++)
-    (groups[spec.keys[i] as number] as ObservationGroup).observations.push(observations[i] as Observation);
-  return groups.sort(compareGroupKeys);
+  return groups;
+}
+
+function sameGroup(a: Observation, b: Observation): boolean {
+  return a.measure_id === b.measure_id && a.period_start === b.period_start && a.period_end === b.period_end;
+}
+
+function isGroupOrdered(rows: readonly Observation[]): boolean {
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1] as Observation;
+    const b = rows[i] as Observation;
+    if (!sameGroup(a, b) && compareGroupKeys(a, b) > 0) return false;
+  }
+  return true;
 }
 
 export function compareGroupKeys(

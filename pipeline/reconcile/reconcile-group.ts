@@ -32,7 +32,9 @@ export function reconcileGroup(
   for (const f of used) {
     for (const o of f.observations) {
       if (o.status === 'unverified') unverified++;
-      usedObservations.push(auditObservation(o));
+      // The observation itself (it has every field of an AuditObservation): a copy per figure of a
+      // million-row input was a million more objects for the collector; audit.json picks its fields.
+      usedObservations.push(o);
     }
   }
   const setAsideObservations: AuditEntry['set_aside'] = [];

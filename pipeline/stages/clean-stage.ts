@@ -1,13 +1,38 @@
 import * as path from 'node:path';
+import {
+  type ObservationExtras,
+  observationExtras,
+  readObservationsCsv,
+} from '../clean/staged-observations.ts';
 import { formatProblems, printable } from '../problems.ts';
 import type { Runtime, StageSpec } from '../runtime.ts';
 import { NormaExit } from '../stage.ts';
 import type { CleanResult, IngestResult, Problem, Reject } from '../types.ts';
-import { compareRefs, OBSERVATION_COLUMNS, REJECT_COLUMNS, toCsv } from '../write-csv.ts';
+import { compareRefs, csvChunks, OBSERVATION_COLUMNS, REJECT_COLUMNS, toCsv } from '../write-csv.ts';
 import { loadIngest } from './ingest-stage.ts';
 
+/**
+ * clean.json: the clean result without its observations, which are kept once, in the staged
+ * observations.csv (serialising a million rows twice cost seconds), plus what that file cannot give back.
+ */
+interface StagedClean extends Omit<CleanResult, 'observations'> {
+  observationCount: number;
+  observationExtras: ObservationExtras;
+}
+
 export async function loadClean(rt: Runtime): Promise<CleanResult> {
-  if (!rt.state.clean) rt.state.clean = JSON.parse(await rt.fs.readText(rt.paths.clean)) as CleanResult;
+  if (!rt.state.clean) {
+    const { observationCount, observationExtras, ...rest } = JSON.parse(
+      await rt.fs.readText(rt.paths.clean),
+    ) as StagedClean;
+    const observations = readObservationsCsv(
+      await rt.fs.readText(rt.paths.stagedFile('observations.csv')),
+      observationExtras,
+    );
+    if (observations.length !== observationCount)
+      throw new Error(`${rt.paths.stagedFile('observations.csv')} does not hold ${observationCount} rows`);
+    rt.state.clean = { ...rest, observations };
+  }
   return rt.state.clean;
 }
 
@@ -46,6 +71,46 @@ export function allRejects(ingested: IngestResult, cleanRejects: readonly Reject
     .sort((a, b) => compareRefs(a.ref, b.ref));
 }
 
+/**
+ * Cleans this run's ingest result, then lets it go: nothing after clean reads it, and a big run's live
+ * heap halves. (A helper, so that no local of the stage keeps it alive.)
+ */
+async function cleanIngested(rt: Runtime): Promise<{
+  result: CleanResult;
+  rejectRows: Reject[];
+  ingestProblems: Problem[];
+}> {
+  const ingested = await loadIngest(rt);
+  const { cleanData } = await import('../clean/clean.ts');
+  const ingestRejects = allRejects(ingested, []);
+  const brokenCatalog = ingested.problems.some(
+    (p) => p.kind === 'fatal' && (p.ref.startsWith('sources.csv') || p.ref.startsWith('measures.csv')),
+  );
+  if (brokenCatalog) {
+    // Without a readable catalog every row would be rejected as unknown: check the catalog files that
+    // did read, report everything together, and leave a rejects.csv that holds no stale rows.
+    const readable = new Set(ingested.files.map((f) => f.path));
+    const partial = cleanData({
+      files: ingested.files.filter((f) => f.kind !== 'observations'),
+      problems: [],
+    });
+    const catalogProblems = partial.problems.filter((p) => {
+      const file = p.ref.split(':')[0]!;
+      return p.kind === 'fatal' && readable.has(file) && (file === 'sources.csv' || file === 'measures.csv');
+    });
+    await rt.fs.writeAtomic(path.join(rt.ctx.cleanDir, 'rejects.csv'), toCsv(REJECT_COLUMNS, ingestRejects));
+    reportProblems(rt, [...ingested.problems, ...catalogProblems]);
+  }
+  const result = cleanData(ingested);
+  rt.state.clean = result;
+  rt.state.ingest = undefined;
+  return {
+    result,
+    rejectRows: allRejects(ingested, result.rejects),
+    ingestProblems: ingested.problems.filter((p) => p.kind !== 'reject'),
+  };
+}
+
 export const cleanStage: StageSpec = {
   name: 'clean',
   inputs: async () => [],
@@ -56,45 +121,23 @@ export const cleanStage: StageSpec = {
     path.join(rt.ctx.cleanDir, 'rejects.csv'),
   ],
   async run(rt) {
-    const ingested = await loadIngest(rt);
-    const { cleanData } = await import('../clean/clean.ts');
-    const ingestRejects = allRejects(ingested, []);
-    const brokenCatalog = ingested.problems.some(
-      (p) => p.kind === 'fatal' && (p.ref.startsWith('sources.csv') || p.ref.startsWith('measures.csv')),
-    );
-    if (brokenCatalog) {
-      // Without a readable catalog every row would be rejected as unknown: check the catalog files that
-      // did read, report everything together, and leave a rejects.csv that holds no stale rows.
-      const readable = new Set(ingested.files.map((f) => f.path));
-      const partial = cleanData({
-        files: ingested.files.filter((f) => f.kind !== 'observations'),
-        problems: [],
-      });
-      const catalogProblems = partial.problems.filter((p) => {
-        const file = p.ref.split(':')[0]!;
-        return (
-          p.kind === 'fatal' && readable.has(file) && (file === 'sources.csv' || file === 'measures.csv')
-        );
-      });
-      await rt.fs.writeAtomic(
-        path.join(rt.ctx.cleanDir, 'rejects.csv'),
-        toCsv(REJECT_COLUMNS, ingestRejects),
-      );
-      reportProblems(rt, [...ingested.problems, ...catalogProblems]);
-    }
-    const result = cleanData(ingested);
-    rt.state.clean = result;
-    const rejectRows = allRejects(ingested, result.rejects);
+    const { result, rejectRows, ingestProblems } = await cleanIngested(rt);
     const rejectsCsv = toCsv(REJECT_COLUMNS, rejectRows);
     // rejects.csv is written whole even when the build fails, so the editor can work through it.
     await rt.fs.writeAtomic(path.join(rt.ctx.cleanDir, 'rejects.csv'), rejectsCsv);
     await rt.fs.writeAtomic(rt.paths.stagedFile('rejects.csv'), rejectsCsv);
-    await rt.fs.writeAtomic(
+    await rt.fs.writeAtomicChunks(
       rt.paths.stagedFile('observations.csv'),
-      toCsv(OBSERVATION_COLUMNS, result.observations),
+      csvChunks(OBSERVATION_COLUMNS, result.observations),
     );
-    await rt.fs.writeAtomic(rt.paths.clean, JSON.stringify(result));
-    reportProblems(rt, [...ingested.problems.filter((p) => p.kind !== 'reject'), ...result.problems]);
+    const { observations, ...rest } = result;
+    const staged: StagedClean = {
+      ...rest,
+      observationCount: observations.length,
+      observationExtras: observationExtras(observations),
+    };
+    await rt.fs.writeAtomic(rt.paths.clean, JSON.stringify(staged));
+    reportProblems(rt, [...ingestProblems, ...result.problems]);
     if (rejectRows.length > 0) {
       const shown = rejectRows
         .slice(0, 50)

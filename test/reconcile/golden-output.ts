@@ -2,16 +2,18 @@
 
 import type { ReconcileInput } from '../../pipeline/reconcile/reconcile.ts';
 import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
-import { CLAIM_COLUMNS, RECONCILED_COLUMNS, toCsv } from '../../pipeline/write-csv.ts';
+import { reconcileFiles } from '../../pipeline/stages/reconcile-stage.ts';
 
 export const GOLDEN_DIR = new URL('./golden/', import.meta.url);
 
 export function goldenTexts(input: ReconcileInput): Record<string, string> {
   const r = reconcile(input);
+  // The files exactly as the reconcile stage writes them.
+  const files = reconcileFiles(r);
   return {
-    'reconciled.csv': toCsv(RECONCILED_COLUMNS, r.reconciled),
-    'claims.csv': toCsv(CLAIM_COLUMNS, r.claims),
-    'audit.json': `${JSON.stringify(r.audit, null, 2)}\n`,
+    'reconciled.csv': files.reconciled,
+    'claims.csv': files.claims,
+    'audit.json': files.audit,
     'problems.json': `${JSON.stringify(r.problems, null, 2)}\n`,
   };
 }
