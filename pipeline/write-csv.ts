@@ -135,3 +135,42 @@ export function compareRefs(a: string, b: string): number {
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** One observations.csv line; written out by hand because it runs a million times on big folders. */
+function observationLine(o: {
+  source_id: string;
+  measure_id: string;
+  period_start: string;
+  period_end: string;
+  value: number;
+  low: number;
+  high: number;
+  unit: string;
+  qualifier: string;
+  status: string;
+  page: string;
+  raw: string;
+  ref: string;
+}): string {
+  return `${cellText(o.source_id)},${cellText(o.measure_id)},${cellText(o.period_start)},${cellText(o.period_end)},${formatNumber(o.value)},${formatNumber(o.low)},${formatNumber(o.high)},${cellText(o.unit)},${cellText(o.qualifier)},${cellText(o.status)},${cellText(o.page)},${cellText(o.raw)},${cellText(o.ref)}`;
+}
+
+/** observations.csv in pieces: the same bytes as csvChunks(OBSERVATION_COLUMNS, rows), faster. */
+export function* observationCsvChunks(
+  rows: readonly Parameters<typeof observationLine>[0][],
+  rowsPerChunk = 2_000,
+): Generator<string> {
+  let lines: string[] = [OBSERVATION_COLUMNS.join(',')];
+  for (const row of rows) {
+    lines.push(observationLine(row));
+    if (lines.length === rowsPerChunk) {
+      lines.push('');
+      yield lines.join('\n');
+      lines = [];
+    }
+  }
+  if (lines.length > 0) {
+    lines.push('');
+    yield lines.join('\n');
+  }
+}

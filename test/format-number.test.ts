@@ -32,3 +32,26 @@ describe('csv', () => {
     expect(['a.csv:10', 'a.csv:9', 'b.csv:1'].sort(compareRefs)).toEqual(['a.csv:9', 'a.csv:10', 'b.csv:1']);
   });
 });
+
+describe('observationCsvChunks', () => {
+  it('writes the same bytes as the generic writer', async () => {
+    const { csvChunks, observationCsvChunks, OBSERVATION_COLUMNS } = await import('../pipeline/write-csv.ts');
+    const row = {
+      source_id: 's',
+      measure_id: 'm',
+      period_start: '1937',
+      period_end: '1937',
+      value: 1.5,
+      low: 1,
+      high: 2,
+      unit: 'Mt',
+      qualifier: 'range',
+      status: 'verified',
+      page: '=p',
+      raw: '1–2 "Mt", approx',
+      ref: 'observations/s.csv:2',
+    };
+    const rows = Array.from({ length: 4500 }, (_, i) => ({ ...row, value: i / 7 }));
+    expect([...observationCsvChunks(rows)].join('')).toBe([...csvChunks(OBSERVATION_COLUMNS, rows)].join(''));
+  });
+});

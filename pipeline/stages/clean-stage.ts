@@ -8,7 +8,7 @@ import { formatProblems, printable } from '../problems.ts';
 import type { Runtime, StageSpec } from '../runtime.ts';
 import { NormaExit } from '../stage.ts';
 import type { CleanResult, IngestResult, Problem, Reject } from '../types.ts';
-import { compareRefs, csvChunks, OBSERVATION_COLUMNS, REJECT_COLUMNS, toCsv } from '../write-csv.ts';
+import { compareRefs, observationCsvChunks, REJECT_COLUMNS, toCsv } from '../write-csv.ts';
 import { loadIngest } from './ingest-stage.ts';
 
 /**
@@ -128,7 +128,7 @@ export const cleanStage: StageSpec = {
     await rt.fs.writeAtomic(rt.paths.stagedFile('rejects.csv'), rejectsCsv);
     await rt.fs.writeAtomicChunks(
       rt.paths.stagedFile('observations.csv'),
-      csvChunks(OBSERVATION_COLUMNS, result.observations),
+      observationCsvChunks(result.observations),
     );
     const { observations, ...rest } = result;
     const staged: StagedClean = {
