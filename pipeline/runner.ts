@@ -93,8 +93,10 @@ export async function runStages(rt: Runtime, stages: readonly StageName[]): Prom
     }
     // Forget the entry before running: a crash midway must not leave a stale "done" behind.
     delete manifest.stages[name];
-    // Chromium starts while the data stages work, so the pdf stage does not wait for it.
+    // Chromium starts while the data stages work, so the pdf stage does not wait for it; the chart
+    // modules (vega is large) load in the gaps of the data stages' file writes.
     if (stages.includes('pdf')) startBrowserEarly(rt);
+    if (stages.includes('charts') && name !== 'charts') void import('./charts/charts.ts').catch(() => {});
     const progress = startProgress(name, {
       isTTY: Boolean(process.stderr.isTTY),
       write: (text) => process.stderr.write(text),
