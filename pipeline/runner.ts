@@ -77,7 +77,22 @@ export async function runStages(rt: Runtime, stages: readonly StageName[]): Prom
   const order = STAGE_SPECS.map((s) => s.name);
   const first = order.indexOf(stages[0]!);
   // A single --stage run takes the previous stage's key from the manifest: it works on that stage's files.
-  if (first > 0) previousKey = manifest.stages[order[first - 1]!]?.key ?? '';
+  if (first > 0) {
+    // An HTML-only publish works on the html stage's files: the pdf stage is not part of that build.
+    const skipPdf = order[first - 1] === 'pdf' && !rt.ctx.formats.includes('pdf');
+    const previous = STAGE_SPECS[first - (skipPdf ? 2 : 1)]!;
+    previousKey = manifest.stages[previous.name]?.key ?? '';
+    if (rt.options.stage) {
+      for (const file of previous.outputs(rt)) {
+        if (!(await fs.exists(file))) {
+          throw new NormaExit(
+            2,
+            `--stage ${stages[0]} works on the files of the ${previous.name} stage, and ${path.basename(file)} is missing; run \`npm run report -- --to ${previous.name}\` first (with the same --raw/--clean/--out).`,
+          );
+        }
+      }
+    }
+  }
   const started = Date.now();
   for (const name of stages) {
     const spec = STAGE_SPECS.find((s) => s.name === name) as StageSpec;

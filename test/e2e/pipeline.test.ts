@@ -196,3 +196,20 @@ describe('exit codes', () => {
     rmSync(ws.dir, { recursive: true, force: true });
   });
 });
+
+describe('--stage', () => {
+  it('runs one stage on the previous stage’s files, and says what to run first when they are missing', () => {
+    const ws = workspace('basic');
+    const base = ['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out];
+    const missing = runCli([...base, '--stage', 'reconcile']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('run `npm run report -- --to clean` first');
+    expect(runCli([...base, '--to', 'clean']).code).toBe(0);
+    const one = runCli([...base, '--stage', 'reconcile']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/^reconcile\s+ran/m);
+    expect(one.stdout).not.toMatch(/^(ingest|clean)\s/m);
+    expect(readFileSync(path.join(ws.clean, 'reconciled.csv'), 'utf8')).toBe(expected('reconciled.csv'));
+    rmSync(ws.dir, { recursive: true, force: true });
+  });
+});
