@@ -19,11 +19,9 @@ await page.pdf({
   path: pdfPath,
   format: paper === 'letter' ? 'Letter' : 'A4',
   printBackground: true,
-  displayHeaderFooter: true,
-  headerTemplate: '<div style="font-size:8px;width:100%;text-align:center">norma</div>',
-  footerTemplate:
-    '<div style="font-size:8px;width:100%;text-align:center">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
-  margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' },
+  // As the pdf stage: the report draws its running header and page numbers in CSS page-margin boxes.
+  displayHeaderFooter: false,
+  preferCSSPageSize: false,
   outline: true,
   tagged: true,
 });

@@ -21,11 +21,32 @@ export interface Templates {
   fontCss: string;
 }
 
-/** @page size from a fixed table, never from data. */
-const PAGE_CSS: Record<ReportMeta['paper'], string> = {
-  a4: '@page { size: A4; margin: 18mm 17mm 20mm; }',
-  letter: '@page { size: letter; margin: 0.7in 0.7in 0.8in; }',
+/** A CSS string: quotes, backslashes, line breaks and angle brackets escaped, so no text can end the rule or the <style>. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"\n\r<>\u2028\u2029]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/** @page size and margins from a fixed table, never from data. */
+const PAGE: Record<ReportMeta['paper'], { size: string; margin: string }> = {
+  a4: { size: 'A4', margin: '18mm 17mm 20mm' },
+  letter: { size: 'letter', margin: '0.7in 0.7in 0.8in' },
 };
+
+/**
+ * The running header (the report's title) and the "Page X of Y" footer as CSS page-margin boxes, so
+ * that the cover page can go without them (`@page :first`). The pdf stage prints with these instead
+ * of Chromium's header and footer templates.
+ */
+export function pageCss(paper: ReportMeta['paper'], title: string): string {
+  const box = "font-family: 'PT Sans', 'Liberation Sans', sans-serif; font-size: 7.5pt; color: #555;";
+  const { size, margin } = PAGE[paper];
+  return [
+    `@page { size: ${size}; margin: ${margin};`,
+    `  @top-left { content: ${cssString(title)}; ${box} }`,
+    `  @bottom-center { content: "Page " counter(page) " of " counter(pages); ${box} } }`,
+    '@page :first { @top-left { content: none; } @bottom-center { content: none; } }',
+  ].join('\n');
+}
 
 export function renderReport(input: {
   templates: Templates;
@@ -39,7 +60,7 @@ export function renderReport(input: {
   for (const name of Object.keys(templates.partials).sort())
     hb.registerPartial(name, templates.partials[name]!);
   const view = buildView(data, charts, meta);
-  const css = [templates.fontCss, templates.css, PAGE_CSS[view.paper]].join('\n');
+  const css = [templates.fontCss, templates.css, pageCss(view.paper, data.config.title)].join('\n');
   const html = hb.compile(templates.layout, { preventIndent: true })({ ...view, css });
   // Collapse the blank lines template tags leave behind; the text of <pre> is never produced here.
   return `${html.replace(/\n[ \t]*\n(?:[ \t]*\n)+/g, '\n\n').trim()}\n`;

@@ -118,6 +118,12 @@ export interface PrintOptions {
   meta: PdfMeta;
   chromium: string;
   logger: Logger;
+  /**
+   * `template`: Chromium's header and footer templates (title, "Page X of Y") in fixed margins.
+   * `css`: the document draws its own in CSS page-margin boxes and sets its margins (the report does,
+   * so that its cover goes without them).
+   */
+  headerFooter?: 'template' | 'css';
   /** A browser from launchBrowser, reused (and left open); otherwise one is launched and closed. */
   browser?: Browser;
 }
@@ -148,10 +154,14 @@ async function printOnce(
     const pdf = await page.pdf({
       format: opts.paper === 'letter' ? 'Letter' : 'A4',
       printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: headerTemplate(opts.meta.title),
-      footerTemplate: footerTemplate(),
-      margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+      ...(opts.headerFooter === 'css'
+        ? { displayHeaderFooter: false }
+        : {
+            displayHeaderFooter: true,
+            headerTemplate: headerTemplate(opts.meta.title),
+            footerTemplate: footerTemplate(),
+            margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+          }),
       // --paper decides the size; the print CSS must not set `@page { size }`.
       preferCSSPageSize: false,
       outline: true,

@@ -42,6 +42,7 @@ export const pdfStage: StageSpec = {
         htmlPath: rt.paths.html,
         pdfPath: rt.paths.pdf,
         paper: rt.ctx.paper,
+        headerFooter: 'css',
         meta: pdfMetaFromConfig(rt.ctx.config, new Date(meta.date)),
         chromium,
         logger: rt.logger,

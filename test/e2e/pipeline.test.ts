@@ -70,7 +70,7 @@ describe.runIf(hasChromium)('the whole pipeline on the basic fixture', () => {
     expect(info).toMatch(/Page size:\s+595.* x 841.* \(A4\)/);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('Norma and Reality');
-    expect(text).toMatch(/Page 1 of \d+/);
+    expect(text).toMatch(/Page 2 of \d+/);
     expect(text).toContain('102');
   });
 

@@ -176,3 +176,16 @@ describe('report html', () => {
     expect(headingOutline(html)).toBe(golden.trimEnd());
   });
 });
+
+describe('page CSS', () => {
+  it('draws the running header and page numbers in margin boxes, none on the cover, with the title escaped', async () => {
+    const { pageCss, cssString } = await import('../../pipeline/html/render-report.ts');
+    const css = pageCss('a4', 'A "title" </style><script>');
+    expect(css).toContain('size: A4');
+    expect(css).toContain('@top-left { content: "A \\22 title\\22  \\3c /style\\3e \\3c script\\3e "');
+    expect(css).toContain('counter(page) " of " counter(pages)');
+    expect(css).toContain('@page :first { @top-left { content: none; }');
+    expect(cssString('a\\b')).toBe('"a\\5c b"');
+    expect(pageCss('letter', 't')).toContain('size: letter');
+  });
+});
