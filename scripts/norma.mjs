@@ -6,7 +6,7 @@
 //   node scripts/norma.mjs report [options]    node scripts/norma.mjs preview [options]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -56,11 +56,14 @@ async function bundle() {
       outdir: temp,
       logLevel: 'silent',
     });
-    // Old bundles are dropped; a bundle appears whole or not at all.
-    if (existsSync(cache))
-      for (const old of readdirSync(cache))
-        if (!old.endsWith('.tmp')) rmSync(path.join(cache, old), { recursive: true, force: true });
+    // A bundle appears whole or not at all. Bundles of other sources are dropped once they are an hour
+    // old: a build that started with one may still be loading its chunks.
     mkdirSync(cache, { recursive: true });
+    const hourAgo = Date.now() - 3_600_000;
+    for (const old of readdirSync(cache)) {
+      const full = path.join(cache, old);
+      if (full !== dir && statSync(full).mtimeMs < hourAgo) rmSync(full, { recursive: true, force: true });
+    }
     try {
       renameSync(temp, dir);
     } catch {
