@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { writeSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 
 /**
  * Side effects are passed in (as Observable Framework's `*Effects`), so that a stage can be tested
@@ -94,7 +97,12 @@ export const nodeFileSystem: FileSystem = {
     try {
       const handle = await fs.open(temp, 'w');
       try {
-        for (const chunk of chunks) await handle.write(chunk);
+        // Written synchronously, a piece at a time: each piece is garbage as soon as it is written (an
+        // await per piece, or gathering pieces into bigger writes, kept them alive into the old generation).
+        for (const chunk of chunks) {
+          const bytes = Buffer.from(chunk);
+          for (let at = 0; at < bytes.length; ) at += writeSync(handle.fd, bytes, at);
+        }
       } finally {
         await handle.close();
       }
@@ -231,4 +239,27 @@ export function memoryFileSystem(
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+type Gc = (options: { type: 'major'; execution: 'async' }) => Promise<void>;
+let fullGc: Gc | null | undefined;
+
+/**
+ * A full garbage collection, between stages of a big run: V8 sizes its next heap limit from the live
+ * size at the last full collection, so collecting once a stage has let go of its rows keeps the peak
+ * memory near what is live rather than several times it (1M rows: peak RSS ~2.0 → ~1.6 GB, for about a
+ * second per collection). Only for a big heap; a no-op where the runtime does not allow it.
+ */
+export async function collectGarbage(): Promise<void> {
+  // A small run's heap is small: a forced collection would only cost time.
+  if (v8.getHeapStatistics().used_heap_size < 256 * 1024 * 1024) return;
+  if (fullGc === undefined) {
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      fullGc = vm.runInNewContext('gc') as Gc;
+    } catch {
+      fullGc = null;
+    }
+  }
+  await fullGc?.({ type: 'major', execution: 'async' });
 }

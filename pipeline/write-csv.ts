@@ -136,8 +136,44 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** One observations.csv line; written out by hand because it runs a million times on big folders. */
-function observationLine(o: {
+/**
+ * Text that repeats across rows (source ids, statuses) → its escaped form (a CSV cell, a JSON string),
+ * built once. Bounded: with more distinct texts than `limit` it starts over rather than grow without end.
+ */
+export class CellCache {
+  private readonly map = new Map<string, string>();
+  constructor(
+    private readonly toText: (text: string) => string,
+    private readonly limit = 50_000,
+  ) {}
+  get(text: string): string {
+    let escaped = this.map.get(text);
+    if (escaped === undefined) {
+      escaped = this.toText(text);
+      if (this.map.size >= this.limit) this.map.clear();
+      this.map.set(text, escaped);
+    }
+    return escaped;
+  }
+}
+
+/**
+ * One column's last text and its escaped form: observations sorted by group repeat their ids, periods,
+ * unit, qualifier and status from row to row, mostly as the very same string.
+ */
+class LastCell {
+  private last: string | undefined = undefined;
+  private escaped = '';
+  get(text: string): string {
+    if (text !== this.last) {
+      this.escaped = cellText(text);
+      this.last = text;
+    }
+    return this.escaped;
+  }
+}
+
+type ObservationLike = {
   source_id: string;
   measure_id: string;
   period_start: string;
@@ -151,18 +187,41 @@ function observationLine(o: {
   page: string;
   raw: string;
   ref: string;
-}): string {
-  return `${cellText(o.source_id)},${cellText(o.measure_id)},${cellText(o.period_start)},${cellText(o.period_end)},${formatNumber(o.value)},${formatNumber(o.low)},${formatNumber(o.high)},${cellText(o.unit)},${cellText(o.qualifier)},${cellText(o.status)},${cellText(o.page)},${cellText(o.raw)},${cellText(o.ref)}`;
+};
+
+/** The repeated columns of observations.csv, one LastCell each. */
+function observationCells() {
+  return {
+    source: new LastCell(),
+    measure: new LastCell(),
+    start: new LastCell(),
+    end: new LastCell(),
+    unit: new LastCell(),
+    qualifier: new LastCell(),
+    status: new LastCell(),
+  };
+}
+
+/**
+ * One observations.csv line; written out by hand because it runs a million times on big folders. The
+ * repeated texts come from `last`; low and high reuse the value's text when they equal it (the usual case).
+ */
+function observationLine(o: ObservationLike, last: ReturnType<typeof observationCells>): string {
+  const value = formatNumber(o.value);
+  const low = o.low === o.value ? value : formatNumber(o.low);
+  const high = o.high === o.value ? value : formatNumber(o.high);
+  return `${last.source.get(o.source_id)},${last.measure.get(o.measure_id)},${last.start.get(o.period_start)},${last.end.get(o.period_end)},${value},${low},${high},${last.unit.get(o.unit)},${last.qualifier.get(o.qualifier)},${last.status.get(o.status)},${cellText(o.page)},${cellText(o.raw)},${cellText(o.ref)}`;
 }
 
 /** observations.csv in pieces: the same bytes as csvChunks(OBSERVATION_COLUMNS, rows), faster. */
 export function* observationCsvChunks(
-  rows: readonly Parameters<typeof observationLine>[0][],
+  rows: readonly ObservationLike[],
   rowsPerChunk = 2_000,
 ): Generator<string> {
+  const last = observationCells();
   let lines: string[] = [OBSERVATION_COLUMNS.join(',')];
   for (const row of rows) {
-    lines.push(observationLine(row));
+    lines.push(observationLine(row, last));
     if (lines.length === rowsPerChunk) {
       lines.push('');
       yield lines.join('\n');

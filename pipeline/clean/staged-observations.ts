@@ -34,11 +34,20 @@ export function observationExtras(observations: readonly Observation[]): Observa
       extra.page = o.page;
       any = true;
     }
-    for (const k of ['value', 'low', 'high'] as const) {
-      if (!printsExactly(o[k])) {
-        extra[k] = o[k];
-        any = true;
-      }
+    // Unrolled, and low/high checked only when they differ from the value (a million rows).
+    const value = o.value;
+    const valueExact = printsExactly(value);
+    if (!valueExact) {
+      extra.value = value;
+      any = true;
+    }
+    if (!(valueExact && Object.is(o.low, value)) && !printsExactly(o.low)) {
+      extra.low = o.low;
+      any = true;
+    }
+    if (!(valueExact && Object.is(o.high, value)) && !printsExactly(o.high)) {
+      extra.high = o.high;
+      any = true;
     }
     if (any) extras.push([i, extra]);
   }

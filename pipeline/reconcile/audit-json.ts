@@ -2,19 +2,21 @@
 // that a changed figure shows as one changed line in review and a million observations never become one
 // string. The JSON is what JSON.stringify gives for the same values, laid out differently.
 import type { AuditEntry, AuditObservation } from '../types.ts';
-import { jsonString } from '../write-csv.ts';
+import { CellCache, jsonString } from '../write-csv.ts';
 
 function jsonNumber(x: number): string {
   return Number.isFinite(x) ? String(x) : 'null';
 }
 
+// Source ids and statuses repeat on every line: their JSON text is built once.
+const repeated = new CellCache(jsonString, 10_000);
+
 function observationJson(o: AuditObservation, reason?: string): string {
   const tail = reason === undefined ? '' : `,"reason":${jsonString(reason)}`;
-  return (
-    `{"ref":${jsonString(o.ref)},"source_id":${jsonString(o.source_id)},"raw":${jsonString(o.raw)},` +
-    `"value":${jsonNumber(o.value)},"low":${jsonNumber(o.low)},"high":${jsonNumber(o.high)},` +
-    `"status":${jsonString(o.status)}${tail}}`
-  );
+  const value = jsonNumber(o.value);
+  const low = o.low === o.value ? value : jsonNumber(o.low);
+  const high = o.high === o.value ? value : jsonNumber(o.high);
+  return `{"ref":${jsonString(o.ref)},"source_id":${repeated.get(o.source_id)},"raw":${jsonString(o.raw)},"value":${value},"low":${low},"high":${high},"status":${repeated.get(o.status)}${tail}}`;
 }
 
 function list(items: readonly string[]): string {

@@ -4,6 +4,7 @@ import {
   observationExtras,
   readObservationsCsv,
 } from '../clean/staged-observations.ts';
+import { collectGarbage } from '../effects.ts';
 import { formatProblems, printable } from '../problems.ts';
 import type { Runtime, StageSpec } from '../runtime.ts';
 import { NormaExit } from '../stage.ts';
@@ -122,6 +123,7 @@ export const cleanStage: StageSpec = {
   ],
   async run(rt) {
     const { result, rejectRows, ingestProblems } = await cleanIngested(rt);
+    await collectGarbage();
     const rejectsCsv = toCsv(REJECT_COLUMNS, rejectRows);
     // rejects.csv is written whole even when the build fails, so the editor can work through it.
     await rt.fs.writeAtomic(path.join(rt.ctx.cleanDir, 'rejects.csv'), rejectsCsv);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { observationExtras, readObservationsCsv } from '../../pipeline/clean/staged-observations.ts';
+import type { Observation } from '../../pipeline/types.ts';
+import { observationCsvChunks } from '../../pipeline/write-csv.ts';
+
+function obs(over: Partial<Observation>): Observation {
+  return {
+    source_id: 'src-a',
+    measure_id: 'm-1',
+    period_start: '1937',
+    period_end: '1937',
+    value: 5,
+    low: 5,
+    high: 5,
+    unit: 't',
+    qualifier: 'exact',
+    status: 'verified',
+    page: '12',
+    raw: '5 t',
+    ref: 'observations/src-a.csv:2',
+    note: '',
+    ...over,
+  };
+}
+
+describe('staged observations', () => {
+  it('read back exactly, through observations.csv and its extras', () => {
+    const third = 1 / 3;
+    const rows = [
+      obs({}),
+      obs({ value: third, low: third, high: third, raw: 'a third' }),
+      obs({ value: 2.5, low: 2, high: 1e21 + 1, qualifier: 'range', raw: '=2-3' }),
+      obs({ value: 7, low: 7, high: 7.1234567, raw: "'quoted", page: "'p" }),
+      obs({ value: -0, low: -0, high: -0, raw: '-0', status: 'unverified' }),
+    ];
+    const text = [...observationCsvChunks(rows, 2)].join('');
+    const back = readObservationsCsv(text, observationExtras(rows));
+    expect(back).toEqual(rows);
+    for (let i = 0; i < rows.length; i++) {
+      for (const k of ['value', 'low', 'high'] as const)
+        expect(Object.is(back[i]![k], rows[i]![k])).toBe(true);
+    }
+  });
+
+  it('needs no extras for figures that print exactly', () => {
+    expect(observationExtras([obs({}), obs({ value: 14.583333, low: 14.583333, high: 20 })])).toEqual([]);
+  });
+});
