@@ -39,3 +39,19 @@ export function roundNoise(x: number): number {
   if (!Number.isFinite(x)) return x;
   return Number.parseFloat(x.toPrecision(12));
 }
+
+/** English month names, for dates in messages and in the report. */
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;

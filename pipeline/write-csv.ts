@@ -41,22 +41,33 @@ export function toCsv<T extends object>(columns: readonly (keyof T & string)[], 
   return [...csvChunks(columns, rows)].join('');
 }
 
-/**
- * The same text as toCsv, in pieces of `rowsPerChunk` rows, for writing a big file without ever holding
- * all of it as one string. Arrays joined rather than `+=`: join builds flat strings, where a long `+=`
- * chain builds a rope that costs more to flatten and to collect.
- */
+/** The same text as toCsv, in pieces of `rowsPerChunk` rows: a big file is never held as one string. */
 export function* csvChunks<T extends object>(
   columns: readonly (keyof T & string)[],
   rows: readonly T[],
   rowsPerChunk = 2_000,
 ): Generator<string> {
-  let lines: string[] = [columns.join(',')];
   const cells = new Array<string>(columns.length);
-  for (const row of rows) {
+  yield* inChunks(columns.join(','), rows, rowsPerChunk, (row) => {
     const record = row as Record<string, CsvCell>;
     for (let i = 0; i < columns.length; i++) cells[i] = cellText(record[columns[i] as string]);
-    lines.push(cells.join(','));
+    return cells.join(',');
+  });
+}
+
+/**
+ * A header and one line per row, in pieces of `rowsPerChunk` lines. Arrays joined rather than `+=`:
+ * join builds flat strings, where a long `+=` chain builds a rope that costs more to flatten and collect.
+ */
+export function* inChunks<T>(
+  header: string,
+  rows: Iterable<T>,
+  rowsPerChunk: number,
+  line: (row: T) => string,
+): Generator<string> {
+  let lines: string[] = [header];
+  for (const row of rows) {
+    lines.push(line(row));
     if (lines.length === rowsPerChunk) {
       lines.push('');
       yield lines.join('\n');
@@ -219,17 +230,5 @@ export function* observationCsvChunks(
   rowsPerChunk = 2_000,
 ): Generator<string> {
   const last = observationCells();
-  let lines: string[] = [OBSERVATION_COLUMNS.join(',')];
-  for (const row of rows) {
-    lines.push(observationLine(row, last));
-    if (lines.length === rowsPerChunk) {
-      lines.push('');
-      yield lines.join('\n');
-      lines = [];
-    }
-  }
-  if (lines.length > 0) {
-    lines.push('');
-    yield lines.join('\n');
-  }
+  yield* inChunks(OBSERVATION_COLUMNS.join(','), rows, rowsPerChunk, (row) => observationLine(row, last));
 }

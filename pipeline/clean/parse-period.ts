@@ -1,3 +1,5 @@
+import { MONTHS } from '../format-number.ts';
+
 /** A period as period_start and period_end, in ISO form as written (`1937`, `1935-08`, `1935-08-31`). */
 export interface Period {
   start: string;
@@ -5,21 +7,6 @@ export interface Period {
 }
 
 export type PeriodResult = { ok: true; period: Period } | { ok: false; reason: string };
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 // Anchored, no nested quantifiers: linear on any input.
 const POINT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;

@@ -1,22 +1,7 @@
 // How figures read in the report and the charts: `2,528,146 persons`, `17.7 Mt`, `5.08 % per year`,
 // `14.6×`, `5.5–6.5 million`, `at least 724,000 persons`. Pure; shared by helpers.ts and the charts.
-import { roundNoise } from '../format-number.ts';
+import { MONTHS, roundNoise } from '../format-number.ts';
 import type { Qualifier, Unit } from '../types.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Digits with thousands separators; values under 1000 keep up to 3 significant digits. */
 export function formatNumberText(x: number): string {
