@@ -100,6 +100,9 @@ export async function runStages(rt: Runtime, stages: readonly StageName[]): Prom
     const key = hashParts([name, ...common, previousKey, ...(await spec.inputs(rt))]);
     const outputs = spec.outputs(rt);
     const decision = await decide(fs, manifest.stages[name], key, outputs, rt.options.force);
+    logger.debug(
+      `${name}: key ${key.slice(0, 12)}, inputs hashed and outputs checked in ${Date.now() - t0} ms`,
+    );
     if (!decision.run) {
       await spec.onSkip?.(rt, manifest.stages[name]?.meta ?? {});
       logger.info(stageLine(name, 'skipped', '', Date.now() - t0, decision.why));
@@ -147,7 +150,9 @@ export async function commitClean(rt: Runtime): Promise<string[]> {
 }
 
 export async function runPipeline(input: RunInput): Promise<void> {
+  const t0 = Date.now();
   const code = await codeHash(input.effects, input.root);
+  input.effects.logger.debug(`code hash ${code.slice(0, 12)} in ${Date.now() - t0} ms`);
   const rt = makeRuntime(input, code);
   const stages = plannedStages(input.options);
   if (!(await rt.fs.stat(rt.ctx.rawDir))?.isDirectory) {
