@@ -131,7 +131,7 @@ export interface Observation {
   qualifier: Qualifier;
   status: Status;
   page: string;
-  /** The value cell as written (plus the unit cell, when filled: `value [unit]`). */
+  /** The value cell as written. */
   raw: string;
   ref: string;
   note: string;
@@ -162,7 +162,7 @@ export interface CleanResult {
   observations: Observation[];
   claims: Claim[];
   rejects: Reject[];
-  /** Fatal errors and warnings (rejects are in `rejects`). */
+  /** Fatal errors and warnings; rejects appear here too (kind `reject`), and whole in `rejects`. */
   problems: Problem[];
 }
 
