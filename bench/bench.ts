@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { findChromium } from '../pipeline/pdf/find-chromium.ts';
 import { makeRaw } from './make-raw.ts';
 
 /**
@@ -67,11 +68,11 @@ function stageMs(stdout: string, stage: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function chromium(): string {
-  for (const p of [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (p && existsSync(p)) return p;
-  }
-  throw new Error('no Chromium: run npm run setup');
+/** The same Chromium the pdf stage uses, so that the floor measures the same browser. */
+async function chromium(): Promise<string> {
+  const found = await findChromium();
+  if (!found) throw new Error('no Chromium: run npm run setup');
+  return found;
 }
 
 const results: Record<string, unknown> = {
@@ -93,7 +94,7 @@ const row = (what: string, figure: string, ratio = '') => {
   const cold: number[] = [];
   const floor: number[] = [];
   const noop: number[] = [];
-  const exe = chromium();
+  const exe = await chromium();
   for (let i = 0; i < RUNS; i++) {
     cold.push(cli([...base, '--force']).ms);
     noop.push(cli(base).ms);

@@ -5,13 +5,10 @@ import { checkClean } from './check.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { consoleLogger, type Effects, nodeFileSystem } from './effects.ts';
 import { runPipeline } from './runner.ts';
-import { NormaExit } from './stage.ts';
+import { ENVIRONMENT_ERROR_CODES, NormaExit } from './stage.ts';
 
 /** The project root; the launcher (scripts/norma.mjs) runs a bundle elsewhere and says where it is. */
 const ROOT = process.env.NORMA_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Environment faults the user fixes on the machine, not in the data: exit 3. */
-const ENVIRONMENT_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EMFILE']);
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const parsed = parseArgs(argv);
@@ -75,7 +72,7 @@ function reportFailure(error: unknown, debug: boolean): number {
     return 1;
   }
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code && ENVIRONMENT_CODES.has(code)) {
+  if (code && ENVIRONMENT_ERROR_CODES.has(code)) {
     const what = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : 'a file could not be written';
     write(
       `norma: ${what} (${(error as Error).message}); free space or fix permissions and rerun. The last report is untouched.`,

@@ -18,8 +18,10 @@ export interface RunInput {
   buildDate: Date;
 }
 
-/** Hash of everything that decides what the code does: pipeline sources, the lock file, Node's version. */
+/** Hash of everything that decides what the code does: pipeline sources (not tests), the lock file, Node's version. */
 export async function codeHash(effects: Effects, root: string): Promise<string> {
+  // The launcher (scripts/norma.mjs) hashed the same files to pick its bundle and passes the hash on.
+  if (process.env.NORMA_CODE_HASH) return process.env.NORMA_CODE_HASH;
   const pipeline = await hashTree(
     effects.fs,
     path.join(root, 'pipeline'),
@@ -175,16 +177,10 @@ export async function runPipeline(input: RunInput): Promise<void> {
 
 async function printValidateSummary(rt: Runtime): Promise<void> {
   const { loadReconcile } = await import('./stages/reconcile-stage.ts');
+  const { loadRejects } = await import('./stages/clean-stage.ts');
   const { validateSummary } = await import('./validate-summary.ts');
   const reconciled = await loadReconcile(rt);
-  const rejects = await rt.fs.readText(rt.paths.stagedFile('rejects.csv'));
-  const rejectRows = (await import('papaparse')).default.parse<{ ref: string; raw: string; reason: string }>(
-    rejects,
-    {
-      header: true,
-      skipEmptyLines: true,
-    },
-  ).data;
+  const rejectRows = await loadRejects(rt);
   rt.logger.info('');
   for (const line of validateSummary(rejectRows, reconciled.reconciled, reconciled.claims))
     rt.logger.info(line);

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
+import type { Browser } from 'puppeteer';
 import type { Options } from './args.ts';
 import type { FileSystem, Logger } from './effects.ts';
 import type { RawInput } from './ingest/ingest.ts';
+import type { EditionPlan } from './publish/edition-store.ts';
 import type { StageContext } from './stage.ts';
 import type { ChartOutput, CleanResult, IngestResult, ReconcileResult, StageName } from './types.ts';
 
@@ -42,6 +44,17 @@ export interface RunState {
   clean?: CleanResult;
   reconcile?: ReconcileResult;
   charts?: ChartOutput[];
+  /** What edition this build is, decided once before rendering (html-stage.ts). */
+  edition?: EditionPlanState;
+  /** The Chromium found for this run, looked up once. */
+  chromium?: Promise<string | null>;
+  /** Chromium, started while the data stages work (pdf-stage.ts). */
+  browser?: Promise<Browser | undefined>;
+}
+
+export interface EditionPlanState {
+  fingerprint: string;
+  plan: EditionPlan;
 }
 
 export interface Runtime {
@@ -54,8 +67,6 @@ export interface Runtime {
   codeHash: string;
   configText: string;
   state: RunState;
-  /** Set by stages that compute it (html): what an edition is. */
-  fingerprint?: string;
 }
 
 export interface StageResult {

@@ -23,6 +23,17 @@ export interface StageContext {
   buildDate: Date;
 }
 
+/** File-system error codes the user fixes on the machine, not in the data: exit 3. */
+export const ENVIRONMENT_ERROR_CODES: ReadonlySet<string> = new Set([
+  'ENOSPC',
+  'EDQUOT',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'EMFILE',
+  'EIO',
+]);
+
 /** An error the runner maps to an exit code and prints as a sentence (never a stack trace). */
 export class NormaExit extends Error {
   constructor(

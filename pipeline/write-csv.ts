@@ -1,4 +1,5 @@
 import { formatNumber } from './format-number.ts';
+import type { Observation } from './types.ts';
 
 export type CsvCell = string | number | null | undefined | string[];
 
@@ -184,21 +185,8 @@ class LastCell {
   }
 }
 
-type ObservationLike = {
-  source_id: string;
-  measure_id: string;
-  period_start: string;
-  period_end: string;
-  value: number;
-  low: number;
-  high: number;
-  unit: string;
-  qualifier: string;
-  status: string;
-  page: string;
-  raw: string;
-  ref: string;
-};
+/** The columns of observations.csv, from an Observation. */
+type ObservationLike = Pick<Observation, (typeof OBSERVATION_COLUMNS)[number]>;
 
 /** The repeated columns of observations.csv, one LastCell each. */
 function observationCells() {

@@ -38,7 +38,10 @@ async function bundle() {
   );
   hash.update(process.version);
   const cache = path.join(root, 'node_modules', '.cache', 'norma');
-  const dir = path.join(cache, hash.digest('hex').slice(0, 16));
+  const digest = hash.digest('hex');
+  // The runner's cache keys need the same hash of the code: it is handed over rather than computed twice.
+  process.env.NORMA_CODE_HASH = digest;
+  const dir = path.join(cache, digest.slice(0, 16));
   if (!existsSync(path.join(dir, 'cli.js'))) {
     const { build } = await import('esbuild');
     const temp = `${dir}.${process.pid}.tmp`;

@@ -11,7 +11,8 @@ import {
   rowsWithPrefix,
   sourceIdsOf,
 } from './chart-data.ts';
-import { ACCENT, CHART_WIDTH, INK, PALETTE } from './theme.ts';
+import { figureColumn } from './figure-column.ts';
+import { ACCENT, CHART_WIDTH, PALETTE } from './theme.ts';
 
 const ID = 'growth';
 
@@ -49,17 +50,7 @@ export function buildGrowthChart(data: ReportData): ChartSpec | null {
   };
   const xScale = { domain: [min, Math.ceil(max * 1.1)] };
   // The figures are printed in a column of their own, so that no label crosses a dot or the essay's rule.
-  const figures = {
-    width: 130,
-    height: { step: 18 },
-    data: { values: points },
-    mark: { type: 'text' as const, align: 'left' as const, color: INK, fontSize: 10 },
-    encoding: {
-      y: { ...y, axis: null },
-      x: { value: 0 },
-      text: { field: 'text', type: 'nominal' as const },
-    },
-  };
+  const figures = figureColumn({ y, values: points, width: 130, step: 18, fontSize: 10 });
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {

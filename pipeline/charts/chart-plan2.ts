@@ -4,8 +4,9 @@ import { roundNoise } from '../format-number.ts';
 import { formatNumberText, formatQuantity } from '../html/format-quantity.ts';
 import type { ReportData } from '../types.ts';
 import { type ChartSpec, measureLabel, periodText, uniqueSorted } from './chart-data.ts';
+import { figureColumn } from './figure-column.ts';
 import { isChangeUnit, planPairs } from './plan2-pairs.ts';
-import { ACCENT, CHART_WIDTH, INK, PALETTE } from './theme.ts';
+import { ACCENT, CHART_WIDTH, PALETTE } from './theme.ts';
 
 const ID = 'plan2';
 
@@ -34,17 +35,7 @@ export function buildPlan2Chart(data: ReportData): ChartSpec | null {
     axis: { labelLimit: 320 },
   };
   // Outcome and target are printed in a column of their own, clear of the bars and the 100 % rule.
-  const figures = {
-    width: 150,
-    height: { step: 24 },
-    data: { values: bars },
-    mark: { type: 'text' as const, align: 'left' as const, color: INK },
-    encoding: {
-      y: { ...y, axis: null },
-      x: { value: 0 },
-      text: { field: 'text', type: 'nominal' as const },
-    },
-  };
+  const figures = figureColumn({ y, values: bars, width: 150, step: 24 });
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {

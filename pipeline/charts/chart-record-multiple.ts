@@ -11,6 +11,7 @@ import {
   rowsWithPrefix,
   sourceIdsOf,
 } from './chart-data.ts';
+import { figureColumn } from './figure-column.ts';
 import { ACCENT, CHART_WIDTH, INK, PALETTE } from './theme.ts';
 
 const ID = 'record-multiple';
@@ -44,17 +45,12 @@ export function buildRecordMultipleChart(data: ReportData): ChartSpec | null {
   const max = Math.max(...dots.map((d) => d.value), ...rules.map((r) => r.x), ...claims.map((c) => c.x));
   const x = { field: 'x', type: 'quantitative' as const };
   // Each source's figure in a column of its own: beside the dots they would pile up around 14×.
-  const figures = {
+  const figures = figureColumn({
+    y: { field: 'line', type: 'nominal' as const, sort: lines },
+    values: dots,
     width: 50,
-    height: { step: 22 },
-    data: { values: dots },
-    mark: { type: 'text' as const, align: 'left' as const, color: INK },
-    encoding: {
-      y: { field: 'line', type: 'nominal' as const, sort: lines, axis: null },
-      x: { value: 0 },
-      text: { field: 'text', type: 'nominal' as const },
-    },
-  };
+    step: 22,
+  });
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {

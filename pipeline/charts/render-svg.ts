@@ -2,6 +2,7 @@
 // to inline: ids renumbered per chart, <title>/<desc> injected, anything active stripped.
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { escapeMarkup } from '../escape-markup.ts';
 
 /**
  * Without a canvas vega guesses every glyph at 0.8 em, which truncates labels far too early and pads the
@@ -69,15 +70,6 @@ export async function renderSpecToSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 /**
  * Vega numbers clip paths and gradients from a process-wide counter (`clip7`), so the same chart gets
  * other ids on a second render, and two inlined charts could clash. Renumber in order of appearance,
@@ -116,8 +108,8 @@ export function injectTitleDesc(svg: string, id: string, title: string, descript
     const kept = attrs.replace(/\s(role|aria-labelledby|aria-describedby|aria-label|id)="[^"]*"/g, '');
     return (
       `<svg${kept} id="chart-${id}" role="img" aria-labelledby="chart-${id}-title" ` +
-      `aria-describedby="chart-${id}-desc"><title id="chart-${id}-title">${escapeXml(title)}</title>` +
-      `<desc id="chart-${id}-desc">${escapeXml(description)}</desc>`
+      `aria-describedby="chart-${id}-desc"><title id="chart-${id}-title">${escapeMarkup(title)}</title>` +
+      `<desc id="chart-${id}-desc">${escapeMarkup(description)}</desc>`
     );
   });
 }

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type HTTPRequest } from 'puppeteer';
-import type { Logger } from '../effects.ts';
+import { type Logger, nodeFileSystem } from '../effects.ts';
+import { escapeMarkup } from '../escape-markup.ts';
 import type { Paper } from '../stage.ts';
 import { ChromiumError, chromiumCrashed, chromiumNotFoundAt } from './chromium-error.ts';
 import { normalisePdfWithPages } from './normalise-pdf.ts';
@@ -92,19 +92,13 @@ export function isAllowedRequest(url: string, reportUrl: string): boolean {
   return strip(url) === strip(reportUrl);
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-
 // Header and footer are rendered in their own document: they need their own font size (Chromium's
 // default there is tiny) and only system fonts (fonts-liberation covers Latin and Cyrillic).
 const chromeStyle =
   "font-family:'Liberation Sans','DejaVu Sans',Arial,sans-serif;font-size:7.5pt;color:#555;width:100%;margin:0 16mm;";
 
 export function headerTemplate(title: string): string {
-  return `<div style="${chromeStyle}text-align:left;">${escapeHtml(title)}</div>`;
+  return `<div style="${chromeStyle}text-align:left;">${escapeMarkup(title)}</div>`;
 }
 
 export function footerTemplate(): string {
@@ -175,17 +169,6 @@ async function printOnce(
   }
 }
 
-async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 /**
  * Prints the report to `pdfPath` (written atomically, normalised for reproducible bytes). A crash of
  * Chromium is retried once on a fresh browser; a second failure is a ChromiumError (exit 3).
@@ -202,7 +185,7 @@ export async function printPdf(opts: PrintOptions): Promise<{ pages: number; blo
       const unique = [...new Set(blocked)];
       for (const url of unique) logger.warn(`pdf: blocked a request the report made: ${url.slice(0, 200)}`);
       const normalised = await normalisePdfWithPages(bytes, opts.meta);
-      await writeFileAtomic(opts.pdfPath, normalised.bytes);
+      await nodeFileSystem.writeAtomic(opts.pdfPath, normalised.bytes);
       return { pages: normalised.pages, blocked: unique };
     } catch (error) {
       if (error instanceof ChromiumError && error.reason === 'not-found') throw error;

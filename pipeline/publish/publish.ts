@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { type FileSystem, type Logger, sha256 } from '../effects.ts';
-import { NormaExit, type Paper } from '../stage.ts';
+import { ENVIRONMENT_ERROR_CODES, NormaExit, type Paper } from '../stage.ts';
 import type { NormaConfig } from '../types.ts';
 import { computeChanges, parseReconciledCsv, summariseChangeSet } from './changes.ts';
 import { formatSha256Sums } from './checksums.ts';
@@ -55,14 +55,12 @@ interface Staged {
   temp?: string;
 }
 
-const ENVIRONMENT = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EMFILE', 'EIO']);
-
 function publishFailure(error: unknown, step: string): Error {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (error instanceof NormaExit) return error;
   const what = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : `a file could not be written`;
   const message = `publishing failed while ${step}: ${what} (${(error as Error).message}); the last published report and editions are untouched. Free space or fix permissions and rerun.`;
-  if (code && ENVIRONMENT.has(code)) return new NormaExit(3, message);
+  if (code && ENVIRONMENT_ERROR_CODES.has(code)) return new NormaExit(3, message);
   return Object.assign(new Error(message), { cause: error });
 }
 

@@ -112,6 +112,13 @@ async function cleanIngested(rt: Runtime): Promise<{
   };
 }
 
+/** This run's rejects, as written to rejects.csv (ingest's and clean's, escaped), for the report and validate. */
+export async function loadRejects(rt: Runtime): Promise<Reject[]> {
+  const { default: Papa } = await import('papaparse');
+  const text = await rt.fs.readText(rt.paths.stagedFile('rejects.csv'));
+  return Papa.parse<Reject>(text, { header: true, skipEmptyLines: true }).data;
+}
+
 export const cleanStage: StageSpec = {
   name: 'clean',
   inputs: async () => [],

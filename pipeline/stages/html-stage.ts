@@ -1,20 +1,13 @@
-import type { EditionPlan } from '../publish/edition-store.ts';
-import type { Runtime, StageSpec } from '../runtime.ts';
+import type { EditionPlanState, Runtime, StageSpec } from '../runtime.ts';
 import { loadCharts } from './charts-stage.ts';
 import { loadReportData } from './report-data.ts';
-
-interface HtmlPlan {
-  fingerprint: string;
-  plan: EditionPlan;
-}
 
 /**
  * The edition this build is (decided before rendering, so the report can print its date and what
  * changed since the previous edition). Computed once per run.
  */
-export async function editionPlan(rt: Runtime): Promise<HtmlPlan> {
-  const cached = (rt.state as { htmlPlan?: HtmlPlan }).htmlPlan;
-  if (cached) return cached;
+export async function editionPlan(rt: Runtime): Promise<EditionPlanState> {
+  if (rt.state.edition) return rt.state.edition;
   const { fingerprintBuild } = await import('../publish/fingerprint.ts');
   const { planEdition } = await import('../publish/edition-store.ts');
   const fingerprint = await fingerprintBuild(rt.fs, {
@@ -31,26 +24,16 @@ export async function editionPlan(rt: Runtime): Promise<HtmlPlan> {
     rt.ctx.formats.includes('pdf'),
     rt.logger,
   );
-  const result = { fingerprint, plan };
-  (rt.state as { htmlPlan?: HtmlPlan }).htmlPlan = result;
-  rt.fingerprint = fingerprint;
-  return result;
+  rt.state.edition = { fingerprint, plan };
+  return rt.state.edition;
 }
 
 export const htmlStage: StageSpec = {
   name: 'html',
   async inputs(rt) {
-    const { hashTree } = await import('../cache.ts');
-    const path = await import('node:path');
+    // The fingerprint already covers the templates, the config, the rendering code and the paper.
     const { fingerprint, plan } = await editionPlan(rt);
-    return [
-      await hashTree(rt.fs, path.join(rt.ctx.root, 'templates')),
-      fingerprint,
-      plan.id,
-      plan.date.toISOString(),
-      plan.previous?.id ?? '',
-      rt.ctx.paper,
-    ];
+    return [fingerprint, plan.id, plan.date.toISOString(), plan.previous?.id ?? ''];
   },
   outputs: (rt) => [rt.paths.html, rt.paths.htmlMeta],
   async run(rt) {
@@ -61,9 +44,8 @@ export const htmlStage: StageSpec = {
     const { fingerprint, plan } = await editionPlan(rt);
     const data = await loadReportData(rt);
     const charts = await loadCharts(rt);
-    const current = parseReconciledCsv(await rt.fs.readText(rt.paths.stagedFile('reconciled.csv')));
     const changes = plan.previous
-      ? computeChanges(parseReconciledCsv(plan.previous.reconciledCsv), current, plan.previous.id)
+      ? computeChanges(parseReconciledCsv(plan.previous.reconciledCsv), data.reconciled, plan.previous.id)
       : null;
     const html = renderReport({
       templates: await loadTemplates(rt.ctx.root),

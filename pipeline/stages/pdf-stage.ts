@@ -1,12 +1,16 @@
 import type { Runtime, StageSpec } from '../runtime.ts';
 
+/** The Chromium of this run, looked up once (the key, the early start and the print all need it). */
+function chromiumFor(rt: Runtime): Promise<string | null> {
+  rt.state.chromium ??= import('../pdf/find-chromium.ts').then(({ findChromium }) => findChromium());
+  return rt.state.chromium;
+}
+
 /** The browser, started as soon as a stage runs in a build that prints, while the data stages work. */
 export function startBrowserEarly(rt: Runtime): void {
-  const state = rt.state as { browser?: Promise<import('puppeteer').Browser | undefined> };
-  if (state.browser || !rt.ctx.formats.includes('pdf') || rt.options.stage) return;
-  state.browser = (async () => {
-    const { findChromium } = await import('../pdf/find-chromium.ts');
-    const chromium = await findChromium();
+  if (rt.state.browser || !rt.ctx.formats.includes('pdf') || rt.options.stage) return;
+  rt.state.browser = (async () => {
+    const chromium = await chromiumFor(rt);
     if (!chromium) return undefined;
     const { startBrowserEarly: start } = await import('../pdf/print-pdf.ts');
     return start(chromium, rt.logger);
@@ -14,29 +18,25 @@ export function startBrowserEarly(rt: Runtime): void {
 }
 
 export async function closeBrowser(rt: Runtime): Promise<void> {
-  const state = rt.state as { browser?: Promise<import('puppeteer').Browser | undefined> };
-  const browser = await state.browser;
-  state.browser = undefined;
+  const browser = await rt.state.browser;
+  rt.state.browser = undefined;
   await browser?.close().catch(() => {});
 }
 
 export const pdfStage: StageSpec = {
   name: 'pdf',
-  async inputs() {
-    const { findChromium } = await import('../pdf/find-chromium.ts');
-    return [(await findChromium()) ?? 'no chromium'];
+  async inputs(rt) {
+    return [(await chromiumFor(rt)) ?? 'no chromium'];
   },
   outputs: (rt) => [rt.paths.pdf],
   async run(rt) {
-    const { findChromium } = await import('../pdf/find-chromium.ts');
     const { chromiumNotFound } = await import('../pdf/chromium-error.ts');
     const { printPdf } = await import('../pdf/print-pdf.ts');
     const { pdfMetaFromConfig } = await import('../pdf/pdf-meta.ts');
-    const chromium = await findChromium();
+    const chromium = await chromiumFor(rt);
     if (!chromium) throw chromiumNotFound();
     const meta = JSON.parse(await rt.fs.readText(rt.paths.htmlMeta)) as { date: string };
-    const state = rt.state as { browser?: Promise<import('puppeteer').Browser | undefined> };
-    const browser = await state.browser;
+    const browser = await rt.state.browser;
     try {
       const result = await printPdf({
         htmlPath: rt.paths.html,

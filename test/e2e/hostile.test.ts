@@ -1,20 +1,14 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, workspace } from './run-cli.ts';
-
-const hasChromium = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  process.env.PUPPETEER_EXECUTABLE_PATH,
-].some((p) => p && existsSync(p));
+import { CHROMIUM, runCli, workspace } from './run-cli.ts';
 
 /**
  * Hostile text in every kind of field is shown as text: the report, rendered to HTML and printed by
  * Chromium, makes no request at all, here to a loopback server that counts them.
  */
-describe.runIf(hasChromium)('hostile raw data', () => {
+describe.runIf(CHROMIUM)('hostile raw data', () => {
   const ws = workspace('basic');
   let requests: string[] = [];
   let server: http.Server;

@@ -1,14 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, workspace } from './run-cli.ts';
-
-const hasChromium = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  process.env.PUPPETEER_EXECUTABLE_PATH,
-].some((p) => p && existsSync(p));
+import { CHROMIUM, ROOT, runCli, workspace } from './run-cli.ts';
 
 /** Starts a build and kills it with `signal` as soon as the stage line of `after` is printed. */
 function killAfter(
@@ -35,7 +29,7 @@ function killAfter(
   });
 }
 
-describe.runIf(hasChromium)('a build killed midway', () => {
+describe.runIf(CHROMIUM)('a build killed midway', () => {
   const ws = workspace('basic');
   const args = ['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out];
   const published = () =>

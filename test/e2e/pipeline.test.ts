@@ -4,17 +4,12 @@ import { hostname } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlForGolden, pdfInfoForGolden, pdfTextForGolden } from './golden.ts';
-import { ROOT, runCli, workspace } from './run-cli.ts';
+import { CHROMIUM, ROOT, runCli, workspace } from './run-cli.ts';
 
-const hasChromium = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  process.env.PUPPETEER_EXECUTABLE_PATH,
-].some((p) => p && existsSync(p));
 const expected = (name: string) =>
   readFileSync(path.join(ROOT, 'test/fixtures/basic/expected', name), 'utf8');
 
-describe.runIf(hasChromium)('the whole pipeline on the basic fixture', () => {
+describe.runIf(CHROMIUM)('the whole pipeline on the basic fixture', () => {
   const ws = workspace('basic');
   const args = ['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out];
   let first: ReturnType<typeof runCli>;

@@ -1,18 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, workspace } from './run-cli.ts';
-
-const chromium = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  process.env.PUPPETEER_EXECUTABLE_PATH,
-].find((p) => p && existsSync(p));
+import { CHROMIUM, ROOT, workspace } from './run-cli.ts';
 
 /** The editor's loop in a real browser: edit a figure, break a row, fix it, as an editor would. */
-describe.runIf(chromium)('npm run preview', () => {
+describe.runIf(CHROMIUM)('npm run preview', () => {
   const ws = workspace('basic');
   const zemskov = path.join(ws.raw, 'observations/zemskov-1991.csv');
   const original = readFileSync(zemskov, 'utf8');
@@ -55,7 +49,7 @@ describe.runIf(chromium)('npm run preview', () => {
     });
     const args = ['--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-sync'];
     if (process.getuid?.() === 0) args.push('--no-sandbox');
-    browser = await puppeteer.launch({ executablePath: chromium!, headless: true, args });
+    browser = await puppeteer.launch({ executablePath: CHROMIUM!, headless: true, args });
     page = await browser.newPage();
     await page.goto(url, { waitUntil: 'load' });
   });

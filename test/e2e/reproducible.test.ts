@@ -1,15 +1,9 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, workspace } from './run-cli.ts';
+import { CHROMIUM, runCli, workspace } from './run-cli.ts';
 
-const hasChromium = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  process.env.PUPPETEER_EXECUTABLE_PATH,
-].some((p) => p && existsSync(p));
-
-describe.runIf(hasChromium)('reproducible builds', () => {
+describe.runIf(CHROMIUM)('reproducible builds', () => {
   const a = workspace('basic');
   const b = workspace('basic');
   afterAll(() => {

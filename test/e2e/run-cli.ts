@@ -2,6 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { findChromium } from '../../pipeline/pdf/find-chromium.ts';
+
+/** The Chromium the pdf stage would use here, or null: the tests that print need one. */
+export const CHROMIUM = await findChromium();
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const LAUNCHER = path.join(ROOT, 'scripts/norma.mjs');
