@@ -17,24 +17,38 @@ export function defuse(text: string): string {
   return text;
 }
 
-/** Whether a cell needs RFC 4180 quotes: a `"`, `,`, LF or CR in it. A scan, no regex: most cells need none. */
-function needsQuotes(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 44 || c === 34 || c === 10 || c === 13) return true;
+/** A `"`, `,`, LF or CR: the cell needs RFC 4180 quotes. One native test: most cells need none. */
+const NEEDS_QUOTES = /[",\n\r]/;
+
+/** A text cell as written: defused, then quoted if need be. */
+function textCell(text: string): string {
+  const c = text.charCodeAt(0);
+  if ((c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) && !NUMERIC.test(text)) {
+    text = `'${text}`;
   }
-  return false;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function quote(text: string): string {
-  return needsQuotes(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * formatNumber(x) for a number cell, its fast paths inlined (format-number.ts itself is left as it is: its
+ * bytes are part of the edition fingerprint). A 32-bit integer (-0 included, which String prints as `0`)
+ * prints as itself, as x × 1e6 < 2^53 rounds back to x; below 1e9, so does a number whose shortest text
+ * has no exponent and at most 6 decimals (printsAsIs, with the text made once).
+ */
+function numberCell(x: number): string {
+  if ((x | 0) === x) return String(x);
+  if (x < 1e9 && x > -1e9) {
+    const text = String(x);
+    const dot = text.indexOf('.');
+    if (dot >= 0 && text.length - dot <= 7 && text.indexOf('e') < 0) return text;
+  }
+  return formatNumber(x);
 }
 
 export function cellText(cell: CsvCell): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return formatNumber(cell);
-  if (Array.isArray(cell)) return quote(defuse(cell.join(';')));
-  return quote(defuse(cell));
+  if (typeof cell === 'number') return numberCell(cell);
+  return textCell(typeof cell === 'string' ? cell : cell.join(';'));
 }
 
 /** RFC 4180, LF line ends, UTF-8 without BOM, a final newline. */
@@ -125,13 +139,12 @@ export const CLAIM_COLUMNS = [
   'verdict',
 ] as const;
 
+/** A character JSON.stringify escapes: `"`, `\\`, a control character, or a surrogate (lone ones become `\\udxxx`). */
+const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /** JSON.stringify of a string, without its cost for the usual text that needs no escape. */
 export function jsonString(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
-  }
-  return `"${text}"`;
+  return JSON_ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 /** Orders refs by file, then by line as a number (`a.csv:9` before `a.csv:10`). */
@@ -169,54 +182,127 @@ export class CellCache {
   }
 }
 
-/**
- * One column's last text and its escaped form: observations sorted by group repeat their ids, periods,
- * unit, qualifier and status from row to row, mostly as the very same string.
- */
-class LastCell {
-  private last: string | undefined = undefined;
-  private escaped = '';
-  get(text: string): string {
-    if (text !== this.last) {
-      this.escaped = cellText(text);
-      this.last = text;
-    }
-    return this.escaped;
-  }
-}
-
 /** The columns of observations.csv, from an Observation. */
 type ObservationLike = Pick<Observation, (typeof OBSERVATION_COLUMNS)[number]>;
 
-/** The repeated columns of observations.csv, one LastCell each. */
-function observationCells() {
-  return {
-    source: new LastCell(),
-    measure: new LastCell(),
-    start: new LastCell(),
-    end: new LastCell(),
-    unit: new LastCell(),
-    qualifier: new LastCell(),
-    status: new LastCell(),
-  };
+const OBSERVATION_HEADER = OBSERVATION_COLUMNS.join(',');
+
+/**
+ * The observations.csv lines of rows[from, to), each with its `\n`, as one `+=` string (callers keep a
+ * call to a few thousand rows); written out by hand because it runs a million times on big folders.
+ * Observations sorted by group repeat their ids, periods, unit, qualifier and status from row to row,
+ * mostly as the very same string: each column keeps its last text and cell. That cache lives for one
+ * call only, so how the rows are split never shows. Low and high reuse the value's text when they equal
+ * it (the usual case).
+ */
+function observationLines(rows: readonly ObservationLike[], from: number, to: number): string {
+  let source: string | undefined;
+  let measure: string | undefined;
+  let start: string | undefined;
+  let end: string | undefined;
+  let unit: string | undefined;
+  let qualifier: string | undefined;
+  let status: string | undefined;
+  let sourceCell = '';
+  let measureCell = '';
+  let startCell = '';
+  let endCell = '';
+  let unitCell = '';
+  let qualifierCell = '';
+  let statusCell = '';
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const o = rows[i] as ObservationLike;
+    if (o.source_id !== source) {
+      source = o.source_id;
+      sourceCell = textCell(source);
+    }
+    if (o.measure_id !== measure) {
+      measure = o.measure_id;
+      measureCell = textCell(measure);
+    }
+    if (o.period_start !== start) {
+      start = o.period_start;
+      startCell = textCell(start);
+    }
+    if (o.period_end !== end) {
+      end = o.period_end;
+      endCell = textCell(end);
+    }
+    if (o.unit !== unit) {
+      unit = o.unit;
+      unitCell = textCell(unit);
+    }
+    if (o.qualifier !== qualifier) {
+      qualifier = o.qualifier;
+      qualifierCell = textCell(qualifier);
+    }
+    if (o.status !== status) {
+      status = o.status;
+      statusCell = textCell(status);
+    }
+    const value = numberCell(o.value);
+    const low = o.low === o.value ? value : numberCell(o.low);
+    const high = o.high === o.value ? value : numberCell(o.high);
+    out +=
+      sourceCell +
+      ',' +
+      measureCell +
+      ',' +
+      startCell +
+      ',' +
+      endCell +
+      ',' +
+      value +
+      ',' +
+      low +
+      ',' +
+      high +
+      ',' +
+      unitCell +
+      ',' +
+      qualifierCell +
+      ',' +
+      statusCell +
+      ',' +
+      textCell(o.page) +
+      ',' +
+      textCell(o.raw) +
+      ',' +
+      textCell(o.ref) +
+      '\n';
+  }
+  return out;
+}
+
+/** Rows per observationLines call in observationCsvBody: one `+=` string never grows past a few hundred kB. */
+const BODY_PIECE = 2_000;
+
+/**
+ * The observations.csv lines of `rows` without the header, each ending in `\n`: the body of a file is the
+ * concatenation of the bodies of consecutive slices of its rows.
+ */
+export function observationCsvBody(rows: readonly ObservationLike[]): string {
+  if (rows.length <= BODY_PIECE) return observationLines(rows, 0, rows.length);
+  const pieces: string[] = [];
+  for (let i = 0; i < rows.length; i += BODY_PIECE) {
+    pieces.push(observationLines(rows, i, Math.min(i + BODY_PIECE, rows.length)));
+  }
+  return pieces.join('');
 }
 
 /**
- * One observations.csv line; written out by hand because it runs a million times on big folders. The
- * repeated texts come from `last`; low and high reuse the value's text when they equal it (the usual case).
+ * observations.csv in pieces: the same bytes as csvChunks(OBSERVATION_COLUMNS, rows), and the same pieces
+ * (the header and `rowsPerChunk - 1` rows, then `rowsPerChunk` rows at a time), faster.
  */
-function observationLine(o: ObservationLike, last: ReturnType<typeof observationCells>): string {
-  const value = formatNumber(o.value);
-  const low = o.low === o.value ? value : formatNumber(o.low);
-  const high = o.high === o.value ? value : formatNumber(o.high);
-  return `${last.source.get(o.source_id)},${last.measure.get(o.measure_id)},${last.start.get(o.period_start)},${last.end.get(o.period_end)},${value},${low},${high},${last.unit.get(o.unit)},${last.qualifier.get(o.qualifier)},${last.status.get(o.status)},${cellText(o.page)},${cellText(o.raw)},${cellText(o.ref)}`;
-}
-
-/** observations.csv in pieces: the same bytes as csvChunks(OBSERVATION_COLUMNS, rows), faster. */
 export function* observationCsvChunks(
   rows: readonly ObservationLike[],
   rowsPerChunk = 2_000,
 ): Generator<string> {
-  const last = observationCells();
-  yield* inChunks(OBSERVATION_COLUMNS.join(','), rows, rowsPerChunk, (row) => observationLine(row, last));
+  const size = rowsPerChunk >= 1 ? Math.floor(rowsPerChunk) : 1;
+  const first = Math.min(size - 1, rows.length);
+  yield `${OBSERVATION_HEADER}\n${observationLines(rows, 0, first)}`;
+  for (let i = first; i < rows.length; i += size) {
+    yield observationLines(rows, i, Math.min(i + size, rows.length));
+  }
 }

@@ -55,3 +55,51 @@ describe('observationCsvChunks', () => {
     expect([...observationCsvChunks(rows)].join('')).toBe([...csvChunks(OBSERVATION_COLUMNS, rows)].join(''));
   });
 });
+
+describe('observationCsvBody', () => {
+  it('is observations.csv without its header, whatever the split', async () => {
+    const { observationCsvBody, observationCsvChunks, OBSERVATION_COLUMNS } = await import(
+      '../pipeline/write-csv.ts'
+    );
+    const texts = ['s', '=x', '-5', 'a,b', 'say "hi"', 'l\nb', '', "'p", '+63 %'];
+    const numbers = [
+      1.5,
+      0,
+      -0,
+      1 / 3,
+      1e21 + 1,
+      1e-7,
+      Number.NaN,
+      2528146,
+      -(2 ** 31),
+      2 ** 31,
+      123456789.123456,
+    ];
+    const rows = Array.from({ length: 4500 }, (_, i) => ({
+      source_id: texts[i % 9]!,
+      measure_id: i % 5 === 0 ? 'm,1' : 'm',
+      period_start: '1937',
+      period_end: texts[(i >> 3) % 9]!,
+      value: numbers[i % 11]!,
+      low: i % 3 === 0 ? numbers[(i >> 2) % 11]! : numbers[i % 11]!,
+      high: numbers[i % 11]!,
+      unit: 'Mt' as const,
+      qualifier: 'range' as const,
+      status: 'verified' as const,
+      page: texts[(i >> 1) % 9]!,
+      raw: texts[(i >> 2) % 9]!,
+      ref: `observations/s.csv:${i + 2}`,
+    }));
+    const whole = [...observationCsvChunks(rows)].join('');
+    const header = `${OBSERVATION_COLUMNS.join(',')}\n`;
+    expect(header + observationCsvBody(rows)).toBe(whole);
+    for (const cut of [0, 1, 7, 2000, 2001, 4499]) {
+      expect(header + observationCsvBody(rows.slice(0, cut)) + observationCsvBody(rows.slice(cut))).toBe(
+        whole,
+      );
+    }
+    expect(observationCsvBody([])).toBe('');
+    expect(observationCsvBody(rows.slice(0, 1))).toMatch(/^[^\n]*\n$/);
+    for (const size of [1, 2, 3, 4501]) expect([...observationCsvChunks(rows, size)].join('')).toBe(whole);
+  });
+});

@@ -49,3 +49,40 @@ describe('auditJsonChunks', () => {
     expect(JSON.parse([...auditJsonChunks([])].join(''))).toEqual([]);
   });
 });
+
+describe('auditEntriesJson', () => {
+  it('is the text auditJsonChunks writes between the brackets, for any split', async () => {
+    const { auditEntriesJson } = await import('../../pipeline/reconcile/audit-json.ts');
+    const audit = Array.from({ length: 4500 }, (_, i) => entry(i));
+    audit[3] = {
+      ...entry(3),
+      set_aside: [],
+      inputs: [{ measure_id: 'a', period_start: '1', period_end: '2', value: Number.NaN }],
+    };
+    audit[4] = { ...entry(4), used: [], explanation: 'lone \ud800, tab\t, back\\slash, ctl\u0001' };
+    const whole = [...auditJsonChunks(audit)].join('');
+    expect(`[\n${auditEntriesJson(audit)}\n]\n`).toBe(whole);
+    expect(`[\n${auditEntriesJson(audit.slice(0, 1234))},\n${auditEntriesJson(audit.slice(1234))}\n]\n`).toBe(
+      whole,
+    );
+    expect(auditEntriesJson([])).toBe('');
+    expect(auditEntriesJson([audit[0]!])).toBe(whole.slice(2, whole.indexOf(',\n{"measure_id"')));
+  });
+  it('writes JSON.stringify text for every value, lone surrogates escaped', async () => {
+    const { auditEntriesJson } = await import('../../pipeline/reconcile/audit-json.ts');
+    const odd = [
+      'lone \ud800',
+      '\udfff',
+      'pair \ud83d\ude00',
+      'q"b\\s',
+      'c\u0000\u001f\n\r\t',
+      '\u2028\u007f',
+      '',
+    ];
+    const e = { ...entry(1), explanation: odd.join('|'), measure_id: odd[0]! };
+    const text = auditEntriesJson([e]);
+    expect(text).toContain(JSON.stringify(odd.join('|')));
+    expect(text).toContain('"lone \\ud800"');
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(e)));
+  });
+});
