@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { findChromium } from '../pipeline/pdf/find-chromium.ts';
+import { SHARD_MIN_CORES } from '../pipeline/shards/shard-pool.ts';
 import { makeRaw } from './make-raw.ts';
 
 /**
@@ -52,8 +53,8 @@ const median = (xs: number[]) => {
 };
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-function cli(args: string[]): Timed {
-  const r = timed(NODE, [...LAUNCHER, ...args]);
+function cli(args: string[], env: Record<string, string> = {}): Timed {
+  const r = timed(NODE, [...LAUNCHER, ...args], env);
   if (r.code !== 0) {
     process.stderr.write(r.stdout + r.stderr);
     throw new Error(`norma ${args.join(' ')} exited ${r.code}`);
@@ -79,7 +80,11 @@ const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   runs: RUNS,
   node: process.version,
+  cores: availableParallelism(),
 };
+process.stdout.write(
+  `norma bench: ${availableParallelism()} cores, Node ${process.version}, ${RUNS} runs each\n`,
+);
 const table: [string, string, string][] = [];
 const row = (what: string, figure: string, ratio = '') => {
   table.push([what, figure, ratio]);
@@ -180,28 +185,41 @@ const row = (what: string, figure: string, ratio = '') => {
     makeRaw(raw, size);
     const runs = size >= 1_000_000 ? Math.min(RUNS, 2) : RUNS;
     const ours: number[] = [];
+    const otherRuns: number[] = [];
+    const otherWay = availableParallelism() >= SHARD_MIN_CORES ? '0' : '2';
     const floor: number[] = [];
     let rss = 0;
+    let rssOther = 0;
+    const build = (env: Record<string, string>) =>
+      cli(
+        [
+          '--raw',
+          raw,
+          '--clean',
+          path.join(work, `scale-clean-${size}`),
+          '--out',
+          path.join(work, `scale-out-${size}`),
+          '--to',
+          'reconcile',
+          '--force',
+          '--allow-rejects',
+        ],
+        env,
+      );
     for (let i = 0; i < runs; i++) {
-      const out = path.join(work, `scale-out-${size}`);
-      const r = cli([
-        '--raw',
-        raw,
-        '--clean',
-        path.join(work, `scale-clean-${size}`),
-        '--out',
-        out,
-        '--to',
-        'reconcile',
-        '--force',
-        '--allow-rejects',
-      ]);
+      // As users run it, then the other way: split over two worker threads where it would run on one
+      // (a machine with fewer than SHARD_MIN_CORES cores), else on one thread.
+      const r = build({});
       ours.push(r.ms);
       rss = Math.max(rss, r.maxRssKb ?? 0);
+      const one = build({ NORMA_SHARDS: otherWay });
+      otherRuns.push(one.ms);
+      rssOther = Math.max(rssOther, one.maxRssKb ?? 0);
       const f = timed('node', [path.join(ROOT, 'bench/floor-parse.mjs'), raw]);
       floor.push(f.ms);
     }
     const o = median(ours);
+    const other = median(otherRuns);
     const f = median(floor);
     const perRow = (o * 1000) / size;
     const growth: number | null = previousPerRow ? perRow / previousPerRow : null;
@@ -214,11 +232,20 @@ const row = (what: string, figure: string, ratio = '') => {
       perRowUs: perRow,
       peakRssMb: rss / 1024,
       growth,
+      otherWay: otherWay === '0' ? 'one thread' : 'two shards',
+      otherWayMs: other,
+      otherWayRatio: other / f,
+      otherWayPeakRssMb: rssOther / 1024,
     });
     row(
       `scale ${size.toLocaleString('en-US')} rows (--to reconcile)`,
       `${Math.round(o)} ms`,
       `${round(o / f)} × papaparse floor (${Math.round(f)} ms); ${round(perRow, 2)} µs/row${growth ? `, ×${round(growth)} per row vs previous` : ''}; peak RSS ${Math.round(rss / 1024)} MB`,
+    );
+    row(
+      `  the same ${otherWay === '0' ? 'on one thread' : 'in two shards'} (NORMA_SHARDS=${otherWay})`,
+      `${Math.round(other)} ms`,
+      `${round(other / f)} × papaparse floor; ${round(other / o)} × the default; peak RSS ${Math.round(rssOther / 1024)} MB`,
     );
     rmSync(raw, { recursive: true, force: true });
   }

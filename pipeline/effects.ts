@@ -15,7 +15,8 @@ export interface FileSystem {
   /** Writes to a temp name beside the target, then renames: a crash never leaves a half file. */
   writeAtomic(file: string, data: string | Uint8Array): Promise<void>;
   /** As writeAtomic, for big files: the text is written piece by piece and never held whole. */
-  writeAtomicChunks(file: string, chunks: Iterable<string>): Promise<void>;
+  /** Text or bytes (UTF-8) in pieces: a big file is never held whole. */
+  writeAtomicChunks(file: string, chunks: Iterable<string | Uint8Array>): Promise<void>;
   exists(file: string): Promise<boolean>;
   readdir(dir: string): Promise<string[]>;
   mkdir(dir: string): Promise<void>;
@@ -100,7 +101,7 @@ export const nodeFileSystem: FileSystem = {
         // Written synchronously, a piece at a time: each piece is garbage as soon as it is written (an
         // await per piece, or gathering pieces into bigger writes, kept them alive into the old generation).
         for (const chunk of chunks) {
-          const bytes = Buffer.from(chunk);
+          const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
           for (let at = 0; at < bytes.length; ) at += writeSync(handle.fd, bytes, at);
         }
       } finally {
@@ -194,7 +195,8 @@ export function memoryFileSystem(
       return b.toString('utf8');
     },
     writeAtomic,
-    writeAtomicChunks: (f, chunks) => writeAtomic(f, [...chunks].join('')),
+    writeAtomicChunks: (f, chunks) =>
+      writeAtomic(f, Buffer.concat([...chunks].map((c) => (typeof c === 'string' ? Buffer.from(c) : c)))),
     async sameContent(a, b) {
       const x = files.get(key(a));
       const y = files.get(key(b));

@@ -6,6 +6,7 @@ import { startProgress } from './progress.ts';
 import { CLEAN_FILES, type Runtime, type StageSpec, workPaths } from './runtime.ts';
 import { NormaExit, type StageContext } from './stage.ts';
 import { STAGE_SPECS } from './stages/index.ts';
+import { closeShards } from './stages/ingest-stage.ts';
 import { closeBrowser, startBrowserEarly } from './stages/pdf-stage.ts';
 import type { NormaConfig, StageName } from './types.ts';
 
@@ -168,6 +169,7 @@ export async function runPipeline(input: RunInput): Promise<void> {
   try {
     await runStages(rt, stages);
   } finally {
+    await closeShards(rt);
     await closeBrowser(rt);
   }
   const changed = await commitClean(rt);

@@ -4,6 +4,7 @@ import type { Options } from './args.ts';
 import type { FileSystem, Logger } from './effects.ts';
 import type { RawInput } from './ingest/ingest.ts';
 import type { EditionPlan } from './publish/edition-store.ts';
+import type { ShardPool } from './shards/shard-pool.ts';
 import type { StageContext } from './stage.ts';
 import type { ChartOutput, CleanResult, IngestResult, ReconcileResult, StageName } from './types.ts';
 
@@ -50,6 +51,8 @@ export interface RunState {
   chromium?: Promise<string | null>;
   /** Chromium, started while the data stages work (pdf-stage.ts). */
   browser?: Promise<Browser | undefined>;
+  /** Worker threads holding a big run's rows between ingest, clean and reconcile (shards/shard-pool.ts). */
+  shards?: ShardPool;
 }
 
 export interface EditionPlanState {

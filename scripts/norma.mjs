@@ -49,6 +49,8 @@ async function bundle() {
       entryPoints: {
         cli: path.join(root, 'pipeline/cli.ts'),
         preview: path.join(root, 'pipeline/preview.ts'),
+        // Sharded runs start it as a worker thread, beside the chunk that loads it (shards/shard-pool.ts).
+        'shard-worker': path.join(root, 'pipeline/shards/shard-worker.ts'),
       },
       bundle: true,
       splitting: true,

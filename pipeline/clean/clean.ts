@@ -26,50 +26,93 @@ import { didYouMean, listWords } from './suggest.ts';
  * Outputs are sorted as DESIGN §5 writes them.
  */
 export function cleanData(ingest: IngestResult): CleanResult {
-  const catalog = readCatalog(ingest.files);
-  const problems: Problem[] = [...catalog.problems];
-  const rejects: Reject[] = [];
-  const reject = (ref: string, raw: string, reason: string, code: string) => {
+  const cleaner = startClean(ingest.files);
+  for (const file of ingest.files) if (file.kind === 'observations') cleaner.add(file);
+  return cleaner.finish(ingest.files);
+}
+
+/** One observation file, cleaned: kept apart until finish() puts the files in source order. */
+interface CleanedFile {
+  sourceId: string;
+  path: string;
+  observations: Observation[];
+  problems: Problem[];
+  rejects: Reject[];
+}
+
+export interface Cleaner {
+  /** Cleans one observation file now (its raw rows can go as soon as this returns). */
+  add(file: RawFile): void;
+  /** Cleans the claims among `files` and gives the whole result, sorted. */
+  finish(files: readonly RawFile[]): CleanResult;
+}
+
+/**
+ * cleanData a file at a time, for a reader that cleans each file as it reads it (shards/shard-work.ts):
+ * the catalog comes from `catalogFiles` (sources.csv, measures.csv; other files are ignored).
+ */
+export function startClean(catalogFiles: readonly RawFile[]): Cleaner {
+  const catalog = readCatalog(catalogFiles);
+  const cleaned: CleanedFile[] = [];
+  return {
+    add(file) {
+      const sourceId = sourceIdOf(file.path);
+      const done: CleanedFile = { sourceId, path: file.path, observations: [], problems: [], rejects: [] };
+      cleaned.push(done);
+      const locale = catalog.sourceLocales.get(sourceId);
+      if (locale === undefined) {
+        const idProblem = checkId('source id', sourceId);
+        done.problems.push({
+          kind: 'fatal',
+          code: 'unknown-source',
+          ref: file.path,
+          message: idProblem
+            ? `${file.path}: the file name is the source id, and ${idProblem}`
+            : `${file.path} has no row in sources.csv: add a source with source_id "${sourceId}"${didYouMean(sourceId, catalog.sourceLocales.keys())}`,
+        });
+        return;
+      }
+      cleanObservationFile(
+        file,
+        sourceId,
+        locale,
+        catalog,
+        done.observations,
+        rejecter(done.problems, done.rejects),
+      );
+    },
+    finish(files) {
+      const problems: Problem[] = [...catalog.problems];
+      const rejects: Reject[] = [];
+      const observations: Observation[] = [];
+      cleaned.sort((a, b) => compareText(a.sourceId, b.sourceId) || compareText(a.path, b.path));
+      for (const file of cleaned) {
+        problems.push(...file.problems);
+        rejects.push(...file.rejects);
+        for (const o of file.observations) observations.push(o);
+      }
+      const claims = cleanClaims(files, catalog, problems, rejecter(problems, rejects));
+      // Observations are in source order, then by line; the sort is stable, so ties on the other keys
+      // keep that order, which is the (source_id, ref) order of DESIGN §5 without comparing refs.
+      const sorted = sortByGroup(observations);
+      rejects.sort((a, b) => compareRefs(a.ref, b.ref));
+      claims.sort((a, b) => compareText(a.claim_id, b.claim_id) || compareRefs(a.ref, b.ref));
+      return {
+        sources: catalog.sources,
+        measures: catalog.measures,
+        observations: sorted,
+        claims,
+        rejects,
+        problems,
+      };
+    },
+  };
+}
+
+function rejecter(problems: Problem[], rejects: Reject[]): RejectFn {
+  return (ref, raw, reason, code) => {
     rejects.push({ ref, raw, reason });
     problems.push({ kind: 'reject', code, ref, raw, message: reason });
-  };
-
-  const observations: Observation[] = [];
-  const obsFiles = ingest.files
-    .filter((f) => f.kind === 'observations')
-    .map((f) => ({ file: f, sourceId: sourceIdOf(f.path) }))
-    .sort((a, b) => compareText(a.sourceId, b.sourceId) || compareText(a.file.path, b.file.path));
-  for (const { file, sourceId } of obsFiles) {
-    const locale = catalog.sourceLocales.get(sourceId);
-    if (locale === undefined) {
-      const idProblem = checkId('source id', sourceId);
-      problems.push({
-        kind: 'fatal',
-        code: 'unknown-source',
-        ref: file.path,
-        message: idProblem
-          ? `${file.path}: the file name is the source id, and ${idProblem}`
-          : `${file.path} has no row in sources.csv: add a source with source_id "${sourceId}"${didYouMean(sourceId, catalog.sourceLocales.keys())}`,
-      });
-      continue;
-    }
-    cleanObservationFile(file, sourceId, locale, catalog, observations, reject);
-  }
-
-  const claims = cleanClaims(ingest.files, catalog, problems, reject);
-
-  // Observations were pushed by source id, then by line; the sort is stable, so ties on the other keys
-  // keep that order, which is the (source_id, ref) order of DESIGN §5 without comparing refs.
-  const sorted = sortByGroup(observations);
-  rejects.sort((a, b) => compareRefs(a.ref, b.ref));
-  claims.sort((a, b) => compareText(a.claim_id, b.claim_id) || compareRefs(a.ref, b.ref));
-  return {
-    sources: catalog.sources,
-    measures: catalog.measures,
-    observations: sorted,
-    claims,
-    rejects,
-    problems,
   };
 }
 

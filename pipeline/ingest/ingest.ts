@@ -10,8 +10,20 @@ export interface RawInput {
   bytes: Uint8Array;
 }
 
-/** Pure: one raw file's bytes → its records with `file:line` refs, or the problems that stop it. */
-export function ingestFile(input: RawInput): { file: RawFile | null; problems: Problem[] } {
+/** Which rows of a file to keep: those whose cell in `column` passes `keep` (a shard's measures). */
+export interface RowFilter {
+  column: string;
+  keep: (cell: string) => boolean;
+}
+
+/**
+ * Pure: one raw file's bytes → its records with `file:line` refs, or the problems that stop it. With a
+ * filter, rows it does not keep are checked (their problems still count) but make no record.
+ */
+export function ingestFile(
+  input: RawInput,
+  filter?: RowFilter,
+): { file: RawFile | null; problems: Problem[] } {
   const { path, kind } = input;
   const problems: Problem[] = [];
   const fatal = (ref: string, code: string, message: string) => {
@@ -96,21 +108,23 @@ export function ingestFile(input: RawInput): { file: RawFile | null; problems: P
 
   const rowLevel = kind === 'observations' || kind === 'claims';
   const records: RawRecord[] = [];
+  const filterAt = filter ? columns.indexOf(filter.column) : -1;
   for (const row of rows) {
-    const ref = `${path}:${row.line}`;
-    const cells: Record<string, string> = {};
-    for (let i = 0; i < columns.length; i++) {
-      const name = columns[i]!;
-      if (name !== '') cells[name] = (row.fields[i] ?? '').trim();
-    }
     if (row.fields.length > columns.length && hasText(row.fields, columns.length)) {
+      const ref = `${path}:${row.line}`;
       const message = `${ref} has ${row.fields.length} cells but the header has ${columns.length}; quote cells that contain commas.`;
       if (rowLevel)
         problems.push({ kind: 'reject', code: 'extra-cells', ref, raw: row.fields.join(','), message });
       else problems.push({ kind: 'fatal', code: 'extra-cells', ref, message });
       continue;
     }
-    records.push({ ref, line: row.line, cells });
+    if (filterAt >= 0 && !filter?.keep((row.fields[filterAt] ?? '').trim())) continue;
+    const cells: Record<string, string> = {};
+    for (let i = 0; i < columns.length; i++) {
+      const name = columns[i]!;
+      if (name !== '') cells[name] = (row.fields[i] ?? '').trim();
+    }
+    records.push({ ref: `${path}:${row.line}`, line: row.line, cells });
   }
   return { file: { path, kind, columns, records }, problems };
 }
@@ -121,15 +135,27 @@ function hasText(fields: readonly string[], from: number): boolean {
   return false;
 }
 
+/** Raw files in the order ingest reads them: by path. */
+export function inPathOrder(inputs: readonly RawInput[]): RawInput[] {
+  return [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
 /** Pure: all raw files → the ingest result. Missing catalog files are fatal. */
-export function ingest(inputs: RawInput[]): IngestResult {
+export function ingest(inputs: readonly RawInput[]): IngestResult {
   const files: RawFile[] = [];
   const problems: Problem[] = [];
-  for (const input of [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const input of inPathOrder(inputs)) {
     const result = ingestFile(input);
     if (result.file) files.push(result.file);
     problems.push(...result.problems);
   }
+  problems.push(...missingCatalogProblems(inputs));
+  return { files, problems };
+}
+
+/** sources.csv and measures.csv must exist. */
+export function missingCatalogProblems(inputs: readonly RawInput[]): Problem[] {
+  const problems: Problem[] = [];
   for (const required of ['sources.csv', 'measures.csv'] as const) {
     if (!inputs.some((i) => i.path === required)) {
       problems.push({
@@ -140,5 +166,5 @@ export function ingest(inputs: RawInput[]): IngestResult {
       });
     }
   }
-  return { files, problems };
+  return problems;
 }

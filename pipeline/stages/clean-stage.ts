@@ -6,11 +6,20 @@ import {
 } from '../clean/staged-observations.ts';
 import { collectGarbage } from '../effects.ts';
 import { formatProblems, printable } from '../problems.ts';
-import type { Runtime, StageSpec } from '../runtime.ts';
+import type { Runtime, StageResult, StageSpec } from '../runtime.ts';
+import { blockBytes, orderBlocks, placeExtras } from '../shards/merge-shards.ts';
+import type { ShardPool } from '../shards/shard-pool.ts';
+import type { CleanReply } from '../shards/shard-work.ts';
 import { NormaExit } from '../stage.ts';
 import type { CleanResult, IngestResult, Problem, Reject } from '../types.ts';
-import { compareRefs, observationCsvChunks, REJECT_COLUMNS, toCsv } from '../write-csv.ts';
-import { loadIngest } from './ingest-stage.ts';
+import {
+  compareRefs,
+  OBSERVATION_COLUMNS,
+  observationCsvChunks,
+  REJECT_COLUMNS,
+  toCsv,
+} from '../write-csv.ts';
+import { askShards, closeShards, loadIngest } from './ingest-stage.ts';
 
 /**
  * clean.json: the clean result without its observations, which are kept once, in the staged
@@ -119,6 +128,87 @@ export async function loadRejects(rt: Runtime): Promise<Reject[]> {
   return Papa.parse<Reject>(text, { header: true, skipEmptyLines: true }).data;
 }
 
+/** What a clean run, sharded or not, hands to finishClean. */
+interface CleanOutcome {
+  rejectRows: Reject[];
+  /** Ingest's problems (but rejects) and clean's. */
+  problems: Problem[];
+  observationCount: number;
+  observationsCsv: Iterable<string | Uint8Array>;
+  staged: StagedClean;
+}
+
+/** Writes clean's files, reports its problems and rejects, and stops on them as DESIGN §6 says. */
+async function finishClean(rt: Runtime, outcome: CleanOutcome): Promise<StageResult> {
+  const { rejectRows } = outcome;
+  const rejectsCsv = toCsv(REJECT_COLUMNS, rejectRows);
+  // rejects.csv is written whole even when the build fails, so the editor can work through it.
+  await rt.fs.writeAtomic(path.join(rt.ctx.cleanDir, 'rejects.csv'), rejectsCsv);
+  await rt.fs.writeAtomic(rt.paths.stagedFile('rejects.csv'), rejectsCsv);
+  await rt.fs.writeAtomicChunks(rt.paths.stagedFile('observations.csv'), outcome.observationsCsv);
+  await rt.fs.writeAtomic(rt.paths.clean, JSON.stringify(outcome.staged));
+  reportProblems(rt, outcome.problems);
+  if (rejectRows.length > 0) {
+    const shown = rejectRows
+      .slice(0, 50)
+      .map((r) => ({ kind: 'reject' as const, code: 'reject', ref: r.ref, raw: r.raw, message: r.reason }));
+    for (const line of formatProblems(shown, 50)) rt.logger.error(line);
+    if (rejectRows.length > 50) rt.logger.error(`… and ${rejectRows.length - 50} more rejects`);
+  }
+  failOnRejects(rt, rejectRows.length);
+  return {
+    counts: `${outcome.observationCount} observations, ${rejectRows.length} rejects`,
+    meta: { rejects: rejectRows.length },
+  };
+}
+
+const key = (p: Problem) => JSON.stringify(p);
+
+/**
+ * Clean in the shards that ingested (shards/shard-pool.ts). Anything but rows and rejects — a fatal
+ * problem, a shard that fails — and this gives up (null): the unsharded clean, from ingest.json, then
+ * reports it exactly as it always does.
+ */
+async function cleanSharded(rt: Runtime): Promise<CleanOutcome | null> {
+  const pool = rt.state.shards as ShardPool;
+  const replies = await askShards(rt, 'clean', () => pool.clean());
+  if (!replies) return null;
+  const first = replies[0] as CleanReply;
+  // Catalog problems are every shard's; row rejects are their own shard's.
+  const shared = first.problems.filter((p) => p.kind !== 'reject');
+  const sharedKeys = new Set(shared.map(key));
+  const agree = replies.every((r) => r.problems.every((p) => p.kind === 'reject' || sharedKeys.has(key(p))));
+  if (!agree || [...pool.ingestProblems, ...shared].some((p) => p.kind === 'fatal')) {
+    rt.logger.debug('clean: the shards found fatal problems; running unsharded to report them');
+    return null;
+  }
+  const rejectProblems = replies.flatMap((r) => r.problems.filter((p) => p.kind === 'reject'));
+  const cleanRejects = replies.flatMap((r) => r.rejects).sort((a, b) => compareRefs(a.ref, b.ref));
+  const placed = orderBlocks(replies.map((r) => r.blocks));
+  const observationCount = replies.reduce((n, r) => n + r.observations, 0);
+  pool.catalog = { measures: first.measures, claims: first.claims };
+  pool.stage = 'cleaned';
+  pool.startEarly('reconcile');
+  return {
+    rejectRows: allRejects({ files: [], problems: pool.ingestProblems }, cleanRejects),
+    problems: [...pool.ingestProblems.filter((p) => p.kind !== 'reject'), ...shared],
+    observationCount,
+    observationsCsv: [`${OBSERVATION_COLUMNS.join(',')}\n`, ...blockBytes(placed)],
+    staged: {
+      sources: first.sources,
+      measures: first.measures,
+      claims: first.claims,
+      rejects: cleanRejects,
+      problems: [...shared, ...rejectProblems.sort((a, b) => compareRefs(a.ref, b.ref))],
+      observationCount,
+      observationExtras: placeExtras(
+        placed,
+        replies.map((r) => r.extras),
+      ),
+    },
+  };
+}
+
 export const cleanStage: StageSpec = {
   name: 'clean',
   inputs: async () => [],
@@ -129,36 +219,25 @@ export const cleanStage: StageSpec = {
     path.join(rt.ctx.cleanDir, 'rejects.csv'),
   ],
   async run(rt) {
+    if (rt.state.shards?.stage === 'ingested') {
+      const sharded = await cleanSharded(rt);
+      if (sharded) return finishClean(rt, sharded);
+    }
+    await closeShards(rt);
     const { result, rejectRows, ingestProblems } = await cleanIngested(rt);
     await collectGarbage();
-    const rejectsCsv = toCsv(REJECT_COLUMNS, rejectRows);
-    // rejects.csv is written whole even when the build fails, so the editor can work through it.
-    await rt.fs.writeAtomic(path.join(rt.ctx.cleanDir, 'rejects.csv'), rejectsCsv);
-    await rt.fs.writeAtomic(rt.paths.stagedFile('rejects.csv'), rejectsCsv);
-    await rt.fs.writeAtomicChunks(
-      rt.paths.stagedFile('observations.csv'),
-      observationCsvChunks(result.observations),
-    );
     const { observations, ...rest } = result;
-    const staged: StagedClean = {
-      ...rest,
+    return finishClean(rt, {
+      rejectRows,
+      problems: [...ingestProblems, ...result.problems],
       observationCount: observations.length,
-      observationExtras: observationExtras(observations),
-    };
-    await rt.fs.writeAtomic(rt.paths.clean, JSON.stringify(staged));
-    reportProblems(rt, [...ingestProblems, ...result.problems]);
-    if (rejectRows.length > 0) {
-      const shown = rejectRows
-        .slice(0, 50)
-        .map((r) => ({ kind: 'reject' as const, code: 'reject', ref: r.ref, raw: r.raw, message: r.reason }));
-      for (const line of formatProblems(shown, 50)) rt.logger.error(line);
-      if (rejectRows.length > 50) rt.logger.error(`… and ${rejectRows.length - 50} more rejects`);
-    }
-    failOnRejects(rt, rejectRows.length);
-    return {
-      counts: `${result.observations.length} observations, ${rejectRows.length} rejects`,
-      meta: { rejects: rejectRows.length },
-    };
+      observationsCsv: observationCsvChunks(observations),
+      staged: {
+        ...rest,
+        observationCount: observations.length,
+        observationExtras: observationExtras(observations),
+      },
+    });
   },
   async onSkip(rt, meta) {
     failOnRejects(rt, meta.rejects ?? 0);

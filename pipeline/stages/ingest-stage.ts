@@ -1,60 +1,11 @@
 import { hashParts } from '../cache.ts';
-import { ingest } from '../ingest/ingest.ts';
+import { ingest, type RawInput } from '../ingest/ingest.ts';
+import { expandIngest, ingestJsonChunks, ingestJsonFromParts } from '../ingest/ingest-json.ts';
 import { readRawFolder } from '../ingest/read-raw.ts';
-import type { Runtime, StageSpec } from '../runtime.ts';
-import type { IngestResult, RawFile } from '../types.ts';
-
-/** ingest.json keeps rows as arrays (one header per file), which is several times smaller than objects. */
-interface CompactFile {
-  path: string;
-  kind: RawFile['kind'];
-  columns: string[];
-  lines: number[];
-  rows: string[][];
-}
-
-/**
- * ingest.json as text, a file at a time: `{ problems, files: CompactFile[] }`, without one string of
- * every file (JSON.stringify of one file's compact rows is far faster than building the text by hand).
- */
-export function* ingestJsonChunks(result: IngestResult): Generator<string> {
-  yield `{"problems":${JSON.stringify(result.problems)},"files":[`;
-  for (let n = 0; n < result.files.length; n++) {
-    const f = result.files[n]!;
-    const names = Object.keys(f.records[0]?.cells ?? {});
-    const columns = names.length > 0 ? names : f.columns;
-    const compact: CompactFile = {
-      path: f.path,
-      kind: f.kind,
-      columns,
-      lines: f.records.map((r) => r.line),
-      rows: f.records.map((r) => columns.map((c) => r.cells[c] ?? '')),
-    };
-    yield `${n === 0 ? '' : ','}\n${JSON.stringify(compact)}`;
-  }
-  yield '\n]}\n';
-}
-
-export function expandIngest(compact: {
-  files: CompactFile[];
-  problems: IngestResult['problems'];
-}): IngestResult {
-  return {
-    problems: compact.problems,
-    files: compact.files.map((f) => ({
-      path: f.path,
-      kind: f.kind,
-      columns: f.columns,
-      records: f.rows.map((row, i) => {
-        const cells: Record<string, string> = {};
-        f.columns.forEach((c, j) => {
-          cells[c] = row[j] ?? '';
-        });
-        return { ref: `${f.path}:${f.lines[i]}`, line: f.lines[i]!, cells };
-      }),
-    })),
-  };
-}
+import type { Runtime, StageResult, StageSpec } from '../runtime.ts';
+import { shardCount } from '../shards/shard-pool.ts';
+import type { IngestReply } from '../shards/shard-work.ts';
+import type { IngestResult, Problem } from '../types.ts';
 
 export async function loadIngest(rt: Runtime): Promise<IngestResult> {
   if (!rt.state.ingest) {
@@ -72,6 +23,61 @@ async function readRaw(rt: Runtime) {
   return { inputs: rt.state.rawInputs, problems: rt.state.rawProblems ?? [] };
 }
 
+/**
+ * Ingest split over worker threads (shards/shard-pool.ts): each shard reads every file and keeps its
+ * measures' rows for clean; the main thread writes ingest.json from the shards' parts. Null when the
+ * workers fail, and the run goes on unsharded.
+ */
+async function ingestSharded(
+  rt: Runtime,
+  inputs: RawInput[],
+  rawProblems: Problem[],
+  shards: number,
+): Promise<StageResult | null> {
+  const { ShardPool } = await import('../shards/shard-pool.ts');
+  const pool = new ShardPool(shards);
+  rt.state.shards = pool;
+  const replies = await askShards(rt, 'ingest', () => pool.ingest(inputs));
+  if (!replies) {
+    await closeShards(rt);
+    return null;
+  }
+  const first = replies[0] as IngestReply;
+  const problems = [...first.problems, ...rawProblems];
+  const parts = replies.flatMap((r) => r.parts).sort((a, b) => a.n - b.n);
+  pool.ingestProblems = problems;
+  pool.stage = 'ingested';
+  pool.startEarly('clean');
+  rt.state.rawInputs = undefined;
+  await rt.fs.writeAtomicChunks(
+    rt.paths.ingest,
+    ingestJsonFromParts(
+      problems,
+      parts.map((p) => p.json),
+    ),
+  );
+  return { counts: `${parts.length} files, ${replies.reduce((sum, r) => sum + r.rows, 0)} rows` };
+}
+
+/** The shards' replies to one step, or null (and a --debug line) when a shard failed. */
+export async function askShards<T>(rt: Runtime, step: string, ask: () => Promise<T[]>): Promise<T[] | null> {
+  try {
+    const replies = await ask();
+    rt.logger.debug(`${step}: shards worked ${rt.state.shards?.lastMs.join(', ')} ms`);
+    return replies;
+  } catch (error) {
+    rt.logger.debug(`${step}: sharding failed, running unsharded: ${String(error)}`);
+    return null;
+  }
+}
+
+/** Stops the shards' workers, if any (the run is over, or the next stage cannot use them). */
+export async function closeShards(rt: Runtime): Promise<void> {
+  const pool = rt.state.shards;
+  rt.state.shards = undefined;
+  await pool?.close();
+}
+
 export const ingestStage: StageSpec = {
   name: 'ingest',
   async inputs(rt) {
@@ -83,6 +89,11 @@ export const ingestStage: StageSpec = {
   outputs: (rt) => [rt.paths.ingest],
   async run(rt) {
     const { inputs, problems } = await readRaw(rt);
+    const shards = shardCount(inputs);
+    if (shards > 0) {
+      const sharded = await ingestSharded(rt, inputs, problems, shards);
+      if (sharded) return sharded;
+    }
     const result = ingest(inputs);
     result.problems.push(...problems);
     rt.state.ingest = result;

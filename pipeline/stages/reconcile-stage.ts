@@ -1,8 +1,11 @@
 import { auditJsonChunks } from '../reconcile/audit-json.ts';
-import type { Runtime, StageSpec } from '../runtime.ts';
-import type { AuditEntry, ReconcileResult } from '../types.ts';
+import type { Runtime, StageResult, StageSpec } from '../runtime.ts';
+import { blockBytes, mergeByMeasure, orderBlocks, orderReconcileWarnings } from '../shards/merge-shards.ts';
+import type { ShardPool } from '../shards/shard-pool.ts';
+import type { AuditEntry, ReconciledRow, ReconcileResult } from '../types.ts';
 import { CLAIM_COLUMNS, csvChunks, RECONCILED_COLUMNS } from '../write-csv.ts';
 import { loadClean, reportProblems } from './clean-stage.ts';
+import { askShards, closeShards } from './ingest-stage.ts';
 
 /** reconcile.json: the result without its audit, which is kept once, in the staged audit.json. */
 type StagedReconcile = Omit<ReconcileResult, 'audit'>;
@@ -43,6 +46,59 @@ export function reconcileFiles(result: ReconcileResult): {
   };
 }
 
+function reconcileCounts(reconciled: readonly ReconciledRow[], claims: readonly unknown[]): string {
+  const contested = reconciled.filter((r) => r.agreement === 'contested').length;
+  return `${reconciled.length} rows (${contested} contested), ${claims.length} claim verdicts`;
+}
+
+/**
+ * Reconcile in the shards that cleaned (shards/shard-pool.ts); the claims, which may read any measure,
+ * are judged here on the merged rows. A shard with an error (not a warning) and this gives up (null):
+ * the unsharded reconcile, from the staged clean files, then reports it as always.
+ */
+async function reconcileSharded(rt: Runtime): Promise<StageResult | null> {
+  const pool = rt.state.shards as ShardPool;
+  const catalog = pool.catalog;
+  const replies = await askShards(rt, 'reconcile', () => pool.reconcile());
+  if (!replies) return null;
+  const warnings = replies.flatMap((r) => r.problems);
+  if (!catalog || warnings.some((p) => p.kind !== 'warning')) {
+    rt.logger.debug('reconcile: the shards found errors; running unsharded to report them');
+    return null;
+  }
+  const reconciled = mergeByMeasure(replies.map((r) => r.rows));
+  const rowsByMeasure = new Map<string, ReconciledRow[]>();
+  for (const row of reconciled) {
+    const list = rowsByMeasure.get(row.measure_id);
+    if (list) list.push(row);
+    else rowsByMeasure.set(row.measure_id, [row]);
+  }
+  const { judgeClaims } = await import('../reconcile/judge-claims.ts');
+  const claims = judgeClaims(
+    catalog.claims,
+    new Map(catalog.measures.map((m) => [m.measure_id, m])),
+    rowsByMeasure,
+  );
+  const problems = [...orderReconcileWarnings(warnings, catalog.measures), ...claims.problems];
+  reportProblems(rt, problems);
+  const placed = orderBlocks(replies.map((r) => r.blocks));
+  const encoder = new TextEncoder();
+  await rt.fs.writeAtomicChunks(
+    rt.paths.stagedFile('reconciled.csv'),
+    csvChunks(RECONCILED_COLUMNS, reconciled),
+  );
+  await rt.fs.writeAtomicChunks(rt.paths.stagedFile('claims.csv'), csvChunks(CLAIM_COLUMNS, claims.rows));
+  await rt.fs.writeAtomicChunks(
+    rt.paths.stagedFile('audit.json'),
+    placed.length === 0 ? ['[]\n'] : ['[\n', ...blockBytes(placed, encoder.encode(',\n')), '\n]\n'],
+  );
+  const staged: StagedReconcile = { reconciled, claims: claims.rows, problems };
+  await rt.fs.writeAtomic(rt.paths.reconcile, JSON.stringify(staged));
+  // The audit stays in its file: a later stage that needs it reads it (loadReconcile).
+  rt.state.reconcile = undefined;
+  return { counts: reconcileCounts(reconciled, claims.rows) };
+}
+
 export const reconcileStage: StageSpec = {
   name: 'reconcile',
   inputs: async () => [],
@@ -53,6 +109,12 @@ export const reconcileStage: StageSpec = {
     rt.paths.stagedFile('audit.json'),
   ],
   async run(rt) {
+    if (rt.state.shards?.stage === 'cleaned') {
+      const sharded = await reconcileSharded(rt);
+      await closeShards(rt);
+      if (sharded) return sharded;
+    }
+    await closeShards(rt);
     const clean = await loadClean(rt);
     const { reconcile } = await import('../reconcile/reconcile.ts');
     const result = reconcile(clean);
@@ -68,9 +130,6 @@ export const reconcileStage: StageSpec = {
       problems: result.problems,
     };
     await rt.fs.writeAtomic(rt.paths.reconcile, JSON.stringify(staged));
-    const contested = result.reconciled.filter((r) => r.agreement === 'contested').length;
-    return {
-      counts: `${result.reconciled.length} rows (${contested} contested), ${result.claims.length} claim verdicts`,
-    };
+    return { counts: reconcileCounts(result.reconciled, result.claims) };
   },
 };

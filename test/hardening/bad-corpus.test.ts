@@ -76,5 +76,29 @@ describe.concurrent('bad raw folders', () => {
     }
     if (expected.exit === 2) expect(listFolder(clean)).toEqual([]);
     if (expected.exit === 0) expect(run.stderr).not.toMatch(/^norma: /m);
+
+    // Split over worker threads (as big folders are), the run must say and leave exactly the same.
+    const shardedClean = path.join(temp, name, 'sharded-clean');
+    const sharded = await runCliAsync(
+      [
+        '--raw',
+        raw,
+        '--clean',
+        shardedClean,
+        '--out',
+        path.join(temp, name, 'sharded-out'),
+        '--to',
+        'reconcile',
+        ...(expected.args ?? []),
+      ],
+      { NORMA_SHARDS: '2' },
+    );
+    expect(sharded.code, `sharded ${context}`).toBe(run.code);
+    expect(sharded.stderr.replaceAll(shardedClean, clean)).toBe(run.stderr);
+    expect(listFolder(shardedClean)).toEqual(listFolder(clean));
+    for (const file of listFolder(clean))
+      expect(readFileSync(path.join(shardedClean, file), 'utf8'), `${name}: ${file}`).toBe(
+        readFileSync(path.join(clean, file), 'utf8'),
+      );
   });
 });

@@ -29,13 +29,13 @@ async function slot(): Promise<() => void> {
 }
 
 /** Runs the real command line in its own process (asynchronously, so that runs can overlap). */
-export async function runCliAsync(args: string[]): Promise<CliRun> {
+export async function runCliAsync(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const release = await slot();
   try {
     return await new Promise<CliRun>((resolve, reject) => {
       const child = spawn(NODE, [...LAUNCHER, ...args], {
         cwd: ROOT,
-        env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
+        env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
