@@ -62,7 +62,8 @@ describe('sharded runs give what one thread gives', () => {
         ],
         { NORMA_SHARDS: shards },
       );
-      return { ...result, files: files(clean) };
+      const ingest = readFileSync(path.join(ws.dir, `out-${shards}`, '.norma/ingest.json'), 'utf8');
+      return { ...result, files: { ...files(clean), 'ingest.json (intermediate)': ingest } };
     };
     const one = run('0');
     expect(one.code, one.stderr).toBe(0);
@@ -72,6 +73,7 @@ describe('sharded runs give what one thread gives', () => {
       'observations.csv',
       'reconciled.csv',
       'rejects.csv',
+      'ingest.json (intermediate)',
     ]);
     expect(one.files['reconciled.csv']).toMatch(/^d-ratio,/m);
     for (const shards of ['2', '3']) {
