@@ -63,7 +63,8 @@ describe('sharded runs give what one thread gives', () => {
         { NORMA_SHARDS: shards },
       );
       const ingest = readFileSync(path.join(ws.dir, `out-${shards}`, '.norma/ingest.json'), 'utf8');
-      return { ...result, files: { ...files(clean), 'ingest.json (intermediate)': ingest } };
+      const all: Record<string, string> = { ...files(clean), 'ingest.json (intermediate)': ingest };
+      return { ...result, files: all };
     };
     const one = run('0');
     expect(one.code, one.stderr).toBe(0);
