@@ -94,6 +94,41 @@ describe('sharded runs give what one thread gives', () => {
     }
   });
 
+  it('and when a derivation fails, the one-thread reconcile reports it, as without shards', () => {
+    const raw = path.join(ws.dir, 'failing');
+    makeRaw(raw, 3_000, 40, 6, 3);
+    appendFileSync(
+      path.join(raw, 'measures.csv'),
+      'd-bad,Bad,percent_per_year,"From 1990.",cagr:m-1@1990/1995,0.1\n',
+    );
+    const run = (shards: string) =>
+      runCli(
+        [
+          '--raw',
+          raw,
+          '--clean',
+          path.join(ws.dir, `fc-${shards}`),
+          '--out',
+          path.join(ws.dir, `fo-${shards}`),
+        ].concat(['--to', 'reconcile', '--allow-rejects', '--debug']),
+        { NORMA_SHARDS: shards },
+      );
+    const one = run('0');
+    const split = run('2');
+    expect(one.code).toBe(1);
+    expect(split.code).toBe(1);
+    expect(split.stderr).toMatch(/reconcile: the shards found errors; running unsharded/);
+    const said = (stderr: string, shards: string) =>
+      withoutDebug(stderr)
+        .split('\n')
+        .filter((l) => !/^\s+at /.test(l))
+        .join('\n')
+        .replaceAll(`fc-${shards}`, 'fc')
+        .replaceAll(`fo-${shards}`, 'fo');
+    expect(said(split.stderr, '2')).toBe(said(one.stderr, '0'));
+    expect(said(one.stderr, '0')).toMatch(/d-bad/);
+  });
+
   it('and the report built on them is the same', () => {
     const build = (shards: string) => {
       const out = path.join(ws.dir, `report-${shards}`);
