@@ -202,6 +202,7 @@ export function reconcileShard(state: ShardState): ReconcileReply {
 }
 
 /** The transferable buffers of a reply (moved to the main thread rather than copied). */
-export function transferList(reply: { blocks?: MeasureBlock[] }): ArrayBuffer[] {
-  return (reply.blocks ?? []).map((b) => b.bytes.buffer as ArrayBuffer);
+export function transferList(reply: IngestReply | CleanReply | ReconcileReply): ArrayBuffer[] {
+  // TextEncoder gives each block an ArrayBuffer of its own, so moving it moves nothing else.
+  return 'blocks' in reply ? reply.blocks.map((b) => b.bytes.buffer as ArrayBuffer) : [];
 }

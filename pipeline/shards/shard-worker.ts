@@ -24,7 +24,7 @@ parentPort?.on('message', (request: ShardRequest) => {
     const t0 = performance.now();
     const reply = step(request);
     response = { ok: true, reply, ms: Math.round(performance.now() - t0) };
-    transfer = transferList(reply as { blocks?: [] });
+    transfer = transferList(reply);
   } catch (error) {
     response = {
       ok: false,
