@@ -180,13 +180,15 @@ const row = (what: string, figure: string, ratio = '') => {
 {
   const scale: Record<string, unknown>[] = [];
   let previousPerRow: number | null = null;
+  // The other way of running: two shards where the default is one thread (fewer than SHARD_MIN_CORES
+  // cores), else one thread.
+  const otherWay = availableParallelism() >= SHARD_MIN_CORES ? '0' : '2';
   for (const size of SIZES) {
     const raw = path.join(work, `raw-${size}`);
     makeRaw(raw, size);
     const runs = size >= 1_000_000 ? Math.min(RUNS, 2) : RUNS;
     const ours: number[] = [];
     const otherRuns: number[] = [];
-    const otherWay = availableParallelism() >= SHARD_MIN_CORES ? '0' : '2';
     const floor: number[] = [];
     let rss = 0;
     let rssOther = 0;
@@ -207,14 +209,13 @@ const row = (what: string, figure: string, ratio = '') => {
         env,
       );
     for (let i = 0; i < runs; i++) {
-      // As users run it, then the other way: split over two worker threads where it would run on one
-      // (a machine with fewer than SHARD_MIN_CORES cores), else on one thread.
+      // As users run it, then the other way.
       const r = build({});
       ours.push(r.ms);
       rss = Math.max(rss, r.maxRssKb ?? 0);
-      const one = build({ NORMA_SHARDS: otherWay });
-      otherRuns.push(one.ms);
-      rssOther = Math.max(rssOther, one.maxRssKb ?? 0);
+      const alt = build({ NORMA_SHARDS: otherWay });
+      otherRuns.push(alt.ms);
+      rssOther = Math.max(rssOther, alt.maxRssKb ?? 0);
       const f = timed('node', [path.join(ROOT, 'bench/floor-parse.mjs'), raw]);
       floor.push(f.ms);
     }

@@ -6,8 +6,8 @@ import { startProgress } from './progress.ts';
 import { CLEAN_FILES, type Runtime, type StageSpec, workPaths } from './runtime.ts';
 import { NormaExit, type StageContext } from './stage.ts';
 import { STAGE_SPECS } from './stages/index.ts';
-import { closeShards } from './stages/ingest-stage.ts';
 import { closeBrowser, startBrowserEarly } from './stages/pdf-stage.ts';
+import { closeShards } from './stages/shard-edge.ts';
 import type { NormaConfig, StageName } from './types.ts';
 
 export interface RunInput {

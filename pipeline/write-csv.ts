@@ -185,7 +185,8 @@ export class CellCache {
 /** The columns of observations.csv, from an Observation. */
 type ObservationLike = Pick<Observation, (typeof OBSERVATION_COLUMNS)[number]>;
 
-const OBSERVATION_HEADER = OBSERVATION_COLUMNS.join(',');
+/** observations.csv's header line, without its newline. */
+export const OBSERVATION_HEADER = OBSERVATION_COLUMNS.join(',');
 
 /**
  * The observations.csv lines of rows[from, to), each with its `\n`, as one `+=` string (callers keep a

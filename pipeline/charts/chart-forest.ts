@@ -15,7 +15,7 @@ import {
   seriesMeasures,
   sourceIdsOf,
 } from './chart-data.ts';
-import { ACCENT, CHART_WIDTH, INK, PALETTE, SHADE } from './theme.ts';
+import { ACCENT, CHART_WIDTH, facetHeader, INK, PALETTE, SHADE } from './theme.ts';
 
 export interface ForestOptions {
   id: string;
@@ -145,14 +145,7 @@ export function buildForestChart(data: ReportData, options: ForestOptions): Char
         type: 'nominal',
         sort: panels,
         title: null,
-        header: {
-          labelAngle: 0,
-          labelOrient: 'top',
-          labelAnchor: 'start',
-          labelFontWeight: 'bold',
-          labelPadding: 4,
-          labelLimit: CHART_WIDTH,
-        },
+        header: facetHeader(4, CHART_WIDTH),
       },
     },
     spacing: 10,

@@ -10,7 +10,7 @@ import {
   rowsWithPrefix,
   sourceIdsOf,
 } from './chart-data.ts';
-import { CHART_WIDTH, MUTED, PALETTE, SHADE } from './theme.ts';
+import { CHART_WIDTH, facetHeader, MUTED, PALETTE, SHADE } from './theme.ts';
 
 const ID = 'output';
 const MIN_YEARS = 3;
@@ -87,7 +87,7 @@ export function buildOutputChart(data: ReportData): ChartSpec | null {
     title: {
       text: 'Annual output',
       subtitle: `Official series, ${unitText(unit)}; five-year-plan periods shaded; hollow: unverified${
-        omitted > 0 ? `; ${omitted} shorter ${omitted === 1 ? 'series' : 'series'} in the table` : ''
+        omitted > 0 ? `; ${omitted} shorter series in the table` : ''
       }`,
     },
     data: { values },
@@ -97,13 +97,7 @@ export function buildOutputChart(data: ReportData): ChartSpec | null {
         type: 'nominal',
         sort: series,
         title: null,
-        header: {
-          labelAngle: 0,
-          labelOrient: 'top',
-          labelAnchor: 'start',
-          labelFontWeight: 'bold',
-          labelPadding: 2,
-        },
+        header: facetHeader(2),
       },
     },
     spacing: 12,

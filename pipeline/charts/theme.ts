@@ -70,3 +70,15 @@ export const chartConfig: Config = {
   rule: { color: MUTED },
   text: { font: FONT_SANS, fontSize: 10, color: INK },
 };
+
+/** The header of a faceted chart's rows: the panel's name, bold, above it on the left. */
+export function facetHeader(labelPadding: number, labelLimit?: number) {
+  return {
+    labelAngle: 0,
+    labelOrient: 'top',
+    labelAnchor: 'start',
+    labelFontWeight: 'bold',
+    labelPadding,
+    ...(labelLimit === undefined ? {} : { labelLimit }),
+  };
+}

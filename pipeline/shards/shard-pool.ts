@@ -91,10 +91,6 @@ export class ShardPool {
     this.workers = Array.from({ length: shards }, (_, shard) => startWorker({ shard, shards }));
   }
 
-  get size(): number {
-    return this.workers.length;
-  }
-
   ingest(inputs: readonly RawInput[]): Promise<IngestReply[]> {
     return this.call<IngestReply>({ type: 'ingest', inputs });
   }

@@ -32,7 +32,6 @@ import { planShards } from './shard-plan.ts';
 
 export interface ShardState {
   shard: number;
-  shards: number;
   shardOf: (measureId: string) => number;
   /** This shard's observation files, cleaned as they were read; finished by cleanShard. */
   cleaner?: Cleaner;
@@ -157,7 +156,7 @@ export function ingestShard(
     n++;
   }
   return {
-    state: { shard, shards, shardOf, cleaner, claimFiles: [...catalogFiles, ...keep] },
+    state: { shard, shardOf, cleaner, claimFiles: [...catalogFiles, ...keep] },
     reply: {
       problems: [...read.flatMap((r) => r.problems), ...missingCatalogProblems(inputs)],
       rows: read.reduce((sum, r) => sum + r.rows, 0),

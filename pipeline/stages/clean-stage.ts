@@ -14,12 +14,13 @@ import { NormaExit } from '../stage.ts';
 import type { CleanResult, IngestResult, Problem, Reject } from '../types.ts';
 import {
   compareRefs,
-  OBSERVATION_COLUMNS,
+  OBSERVATION_HEADER,
   observationCsvChunks,
   REJECT_COLUMNS,
   toCsv,
 } from '../write-csv.ts';
-import { askShards, closeShards, loadIngest } from './ingest-stage.ts';
+import { loadIngest } from './ingest-stage.ts';
+import { askShards, closeShards } from './shard-edge.ts';
 
 /**
  * clean.json: the clean result without its observations, which are kept once, in the staged
@@ -193,7 +194,7 @@ async function cleanSharded(rt: Runtime): Promise<CleanOutcome | null> {
     rejectRows: allRejects({ files: [], problems: pool.ingestProblems }, cleanRejects),
     problems: [...pool.ingestProblems.filter((p) => p.kind !== 'reject'), ...shared],
     observationCount,
-    observationsCsv: [`${OBSERVATION_COLUMNS.join(',')}\n`, ...blockBytes(placed)],
+    observationsCsv: [`${OBSERVATION_HEADER}\n`, ...blockBytes(placed)],
     staged: {
       sources: first.sources,
       measures: first.measures,

@@ -6,6 +6,7 @@ import type { Runtime, StageResult, StageSpec } from '../runtime.ts';
 import { shardCount } from '../shards/shard-pool.ts';
 import type { IngestReply } from '../shards/shard-work.ts';
 import type { IngestResult, Problem } from '../types.ts';
+import { askShards, closeShards } from './shard-edge.ts';
 
 export async function loadIngest(rt: Runtime): Promise<IngestResult> {
   if (!rt.state.ingest) {
@@ -57,25 +58,6 @@ async function ingestSharded(
     ),
   );
   return { counts: `${parts.length} files, ${replies.reduce((sum, r) => sum + r.rows, 0)} rows` };
-}
-
-/** The shards' replies to one step, or null (and a --debug line) when a shard failed. */
-export async function askShards<T>(rt: Runtime, step: string, ask: () => Promise<T[]>): Promise<T[] | null> {
-  try {
-    const replies = await ask();
-    rt.logger.debug(`${step}: shards worked ${rt.state.shards?.lastMs.join(', ')} ms`);
-    return replies;
-  } catch (error) {
-    rt.logger.debug(`${step}: sharding failed, running unsharded: ${String(error)}`);
-    return null;
-  }
-}
-
-/** Stops the shards' workers, if any (the run is over, or the next stage cannot use them). */
-export async function closeShards(rt: Runtime): Promise<void> {
-  const pool = rt.state.shards;
-  rt.state.shards = undefined;
-  await pool?.close();
 }
 
 export const ingestStage: StageSpec = {

@@ -5,7 +5,7 @@ import type { ShardPool } from '../shards/shard-pool.ts';
 import type { AuditEntry, ReconciledRow, ReconcileResult } from '../types.ts';
 import { CLAIM_COLUMNS, csvChunks, RECONCILED_COLUMNS } from '../write-csv.ts';
 import { loadClean, reportProblems } from './clean-stage.ts';
-import { askShards, closeShards } from './ingest-stage.ts';
+import { askShards, closeShards } from './shard-edge.ts';
 
 /** reconcile.json: the result without its audit, which is kept once, in the staged audit.json. */
 type StagedReconcile = Omit<ReconcileResult, 'audit'>;

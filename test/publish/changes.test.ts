@@ -5,30 +5,10 @@ import {
   parseReconciledCsv,
   summariseChangeSet,
 } from '../../pipeline/publish/changes.ts';
-import type { ReconciledRow } from '../../pipeline/types.ts';
 import { RECONCILED_COLUMNS, toCsv } from '../../pipeline/write-csv.ts';
+import { reconciledRow } from '../reconcile/fixtures.ts';
 
-const row = (
-  measure_id: string,
-  period: string,
-  value: number,
-  extra: Partial<ReconciledRow> = {},
-): ReconciledRow => ({
-  measure_id,
-  period_start: period,
-  period_end: period,
-  value,
-  low: value,
-  high: value,
-  unit: 't',
-  method: 'median',
-  n_sources: 1,
-  agreement: 'single',
-  sources: ['a'],
-  outliers: [],
-  unverified: 0,
-  ...extra,
-});
+const row = reconciledRow;
 
 describe('computeChanges', () => {
   it('is null without a previous edition', () => {

@@ -1,6 +1,15 @@
 // Builders for reconcile inputs, and a small conflict fixture used by the golden tests.
 import type { ReconcileInput } from '../../pipeline/reconcile/reconcile.ts';
-import type { Claim, Kind, Measure, Method, Observation, Source, Unit } from '../../pipeline/types.ts';
+import type {
+  Claim,
+  Kind,
+  Measure,
+  Method,
+  Observation,
+  ReconciledRow,
+  Source,
+  Unit,
+} from '../../pipeline/types.ts';
 
 export function source(source_id: string, kind: Kind = 'scholarly'): Source {
   return {
@@ -206,4 +215,29 @@ export function conflictFixture(): ReconcileInput {
     claim('c08-two-measures', 'growth.coal-rate-1928-1937', 15.3, '1928..1937'),
   ];
   return { sources, measures, observations, claims };
+}
+
+/** A reconciled row of one source, in t, for one year; `extra` overrides any field. */
+export function reconciledRow(
+  measure_id: string,
+  period: string,
+  value: number,
+  extra: Partial<ReconciledRow> = {},
+): ReconciledRow {
+  return {
+    measure_id,
+    period_start: period,
+    period_end: period,
+    value,
+    low: value,
+    high: value,
+    unit: 't',
+    method: 'median',
+    n_sources: 1,
+    agreement: 'single',
+    sources: ['a'],
+    outliers: [],
+    unverified: 0,
+    ...extra,
+  };
 }

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { judgeClaims, verdictFor } from '../../pipeline/reconcile/judge-claims.ts';
-import type { ReconciledRow } from '../../pipeline/types.ts';
-import { claim, measure } from './fixtures.ts';
+import { claim, measure, reconciledRow } from './fixtures.ts';
 
-const row = (period: string, value: number, low = value, high = value): ReconciledRow => ({
-  measure_id: 'm',
-  period_start: period,
-  period_end: period,
-  value,
-  low,
-  high,
-  unit: 't',
-  method: 'median',
-  n_sources: 1,
-  agreement: 'single',
-  sources: ['a'],
-  outliers: [],
-  unverified: 0,
-});
+const row = (period: string, value: number, low = value, high = value) =>
+  reconciledRow('m', period, value, { low, high });
 
 describe('verdictFor', () => {
   const r = { low: 100, high: 200 };

@@ -2,6 +2,7 @@
 // conflicts, unverified and derived rows, claims of each verdict, and hostile strings (markup in titles
 // and notes, `javascript:` URLs). The reconciled rows follow DESIGN.md §4 with a small local helper so
 // that the fixture stays readable; it is not the reconcile stage.
+import { auditObservation } from '../../pipeline/reconcile/model.ts';
 import type {
   AuditEntry,
   Claim,
@@ -526,15 +527,7 @@ for (const [key, group] of groups) {
     period_start,
     period_end,
     method: m.method_text,
-    used: group.map((o) => ({
-      ref: o.ref,
-      source_id: o.source_id,
-      raw: o.raw,
-      value: o.value,
-      low: o.low,
-      high: o.high,
-      status: o.status,
-    })),
+    used: group.map(auditObservation),
     set_aside: [],
     inputs: [],
     explanation: `The median of ${group.length} central value(s) is ${value}; the range is the hull of the sources' intervals, ${low} to ${high}.`,
