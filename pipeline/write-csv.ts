@@ -1,3 +1,4 @@
+import { ByteWriter, bytePieces, specialTable } from './byte-writer.ts';
 import { formatNumber } from './format-number.ts';
 import type { Observation } from './types.ts';
 
@@ -147,6 +148,23 @@ export function jsonString(text: string): string {
   return JSON_ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
+/** Characters JSON.stringify escapes, among ASCII: `"`, `\\`, control characters. */
+const JSON_SPECIAL = specialTable((c) => c === 34 || c === 92 || c < 32);
+
+/** jsonString(text), written. */
+export function writeJsonString(w: ByteWriter, text: string): void {
+  w.byte(34);
+  if (!w.plain(text, JSON_SPECIAL))
+    w.text(JSON_ESCAPED.test(text) ? JSON.stringify(text).slice(1, -1) : text);
+  w.byte(34);
+}
+
+/** A JSON number as JSON.stringify writes it (`null` for NaN and infinities), written. */
+export function writeJsonNumber(w: ByteWriter, x: number): void {
+  if ((x | 0) === x && x >= 0) w.natural(x);
+  else w.ascii(Number.isFinite(x) ? String(x) : 'null');
+}
+
 /** Orders refs by file, then by line as a number (`a.csv:9` before `a.csv:10`). */
 export function compareRefs(a: string, b: string): number {
   const ia = a.lastIndexOf(':');
@@ -161,149 +179,70 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * Text that repeats across rows (source ids, statuses) → its escaped form (a CSV cell, a JSON string),
- * built once. Bounded: with more distinct texts than `limit` it starts over rather than grow without end.
- */
-export class CellCache {
-  private readonly map = new Map<string, string>();
-  constructor(
-    private readonly toText: (text: string) => string,
-    private readonly limit = 50_000,
-  ) {}
-  get(text: string): string {
-    let escaped = this.map.get(text);
-    if (escaped === undefined) {
-      escaped = this.toText(text);
-      if (this.map.size >= this.limit) this.map.clear();
-      this.map.set(text, escaped);
-    }
-    return escaped;
-  }
-}
-
 /** The columns of observations.csv, from an Observation. */
 type ObservationLike = Pick<Observation, (typeof OBSERVATION_COLUMNS)[number]>;
 
 /** observations.csv's header line, without its newline. */
 export const OBSERVATION_HEADER = OBSERVATION_COLUMNS.join(',');
 
-/**
- * The observations.csv lines of rows[from, to), each with its `\n`, as one `+=` string (callers keep a
- * call to a few thousand rows); written out by hand because it runs a million times on big folders.
- * Observations sorted by group repeat their ids, periods, unit, qualifier and status from row to row,
- * mostly as the very same string: each column keeps its last text and cell. That cache lives for one
- * call only, so how the rows are split never shows. Low and high reuse the value's text when they equal
- * it (the usual case).
- */
-function observationLines(rows: readonly ObservationLike[], from: number, to: number): string {
-  let source: string | undefined;
-  let measure: string | undefined;
-  let start: string | undefined;
-  let end: string | undefined;
-  let unit: string | undefined;
-  let qualifier: string | undefined;
-  let status: string | undefined;
-  let sourceCell = '';
-  let measureCell = '';
-  let startCell = '';
-  let endCell = '';
-  let unitCell = '';
-  let qualifierCell = '';
-  let statusCell = '';
-  let out = '';
-  for (let i = from; i < to; i++) {
-    const o = rows[i] as ObservationLike;
-    if (o.source_id !== source) {
-      source = o.source_id;
-      sourceCell = textCell(source);
-    }
-    if (o.measure_id !== measure) {
-      measure = o.measure_id;
-      measureCell = textCell(measure);
-    }
-    if (o.period_start !== start) {
-      start = o.period_start;
-      startCell = textCell(start);
-    }
-    if (o.period_end !== end) {
-      end = o.period_end;
-      endCell = textCell(end);
-    }
-    if (o.unit !== unit) {
-      unit = o.unit;
-      unitCell = textCell(unit);
-    }
-    if (o.qualifier !== qualifier) {
-      qualifier = o.qualifier;
-      qualifierCell = textCell(qualifier);
-    }
-    if (o.status !== status) {
-      status = o.status;
-      statusCell = textCell(status);
-    }
-    const value = numberCell(o.value);
-    const low = o.low === o.value ? value : numberCell(o.low);
-    const high = o.high === o.value ? value : numberCell(o.high);
-    out +=
-      sourceCell +
-      ',' +
-      measureCell +
-      ',' +
-      startCell +
-      ',' +
-      endCell +
-      ',' +
-      value +
-      ',' +
-      low +
-      ',' +
-      high +
-      ',' +
-      unitCell +
-      ',' +
-      qualifierCell +
-      ',' +
-      statusCell +
-      ',' +
-      textCell(o.page) +
-      ',' +
-      textCell(o.raw) +
-      ',' +
-      textCell(o.ref) +
-      '\n';
+/** Characters that make a CSV cell need quotes: `"`, `,`, LF, CR. */
+const CSV_SPECIAL = specialTable((c) => c === 34 || c === 44 || c === 10 || c === 13);
+
+/** textCell(text), written: most cells are ASCII and need nothing, and go straight in. */
+export function writeTextCell(w: ByteWriter, text: string): void {
+  const c = text.charCodeAt(0);
+  if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || !w.plain(text, CSV_SPECIAL)) {
+    w.text(textCell(text));
   }
-  return out;
 }
 
-/** Rows per observationLines call in observationCsvBody: one `+=` string never grows past a few hundred kB. */
-const BODY_PIECE = 2_000;
+/** numberCell(x), written. */
+export function writeNumberCell(w: ByteWriter, x: number): void {
+  if ((x | 0) === x && x >= 0) w.natural(x);
+  else w.ascii(numberCell(x));
+}
 
-/**
- * The observations.csv lines of `rows` without the header, each ending in `\n`: the body of a file is the
- * concatenation of the bodies of consecutive slices of its rows.
- */
-export function observationCsvBody(rows: readonly ObservationLike[]): string {
-  if (rows.length <= BODY_PIECE) return observationLines(rows, 0, rows.length);
-  const pieces: string[] = [];
-  for (let i = 0; i < rows.length; i += BODY_PIECE) {
-    pieces.push(observationLines(rows, i, Math.min(i + BODY_PIECE, rows.length)));
-  }
-  return pieces.join('');
+/** One observations.csv line with its `\n`, written out by hand: it runs a million times on big folders. */
+function writeObservationLine(w: ByteWriter, o: ObservationLike): void {
+  writeTextCell(w, o.source_id);
+  w.byte(44);
+  writeTextCell(w, o.measure_id);
+  w.byte(44);
+  writeTextCell(w, o.period_start);
+  w.byte(44);
+  writeTextCell(w, o.period_end);
+  w.byte(44);
+  writeNumberCell(w, o.value);
+  w.byte(44);
+  writeNumberCell(w, o.low);
+  w.byte(44);
+  writeNumberCell(w, o.high);
+  w.byte(44);
+  writeTextCell(w, o.unit);
+  w.byte(44);
+  writeTextCell(w, o.qualifier);
+  w.byte(44);
+  writeTextCell(w, o.status);
+  w.byte(44);
+  writeTextCell(w, o.page);
+  w.byte(44);
+  writeTextCell(w, o.raw);
+  w.byte(44);
+  writeTextCell(w, o.ref);
+  w.byte(10);
 }
 
 /**
- * observations.csv in pieces: the same bytes as csvChunks(OBSERVATION_COLUMNS, rows), and the same pieces
- * (the header and `rowsPerChunk - 1` rows, then `rowsPerChunk` rows at a time), faster.
+ * The observations.csv lines of `rows` without the header, each ending in `\n`, as one piece of bytes: the
+ * body of a file is the concatenation of the bodies of consecutive slices of its rows.
  */
-export function* observationCsvChunks(
-  rows: readonly ObservationLike[],
-  rowsPerChunk = 2_000,
-): Generator<string> {
-  const size = rowsPerChunk >= 1 ? Math.floor(rowsPerChunk) : 1;
-  const first = Math.min(size - 1, rows.length);
-  yield `${OBSERVATION_HEADER}\n${observationLines(rows, 0, first)}`;
-  for (let i = first; i < rows.length; i += size) {
-    yield observationLines(rows, i, Math.min(i + size, rows.length));
-  }
+export function observationCsvBody(rows: readonly ObservationLike[]): Uint8Array {
+  const w = new ByteWriter(Math.max(1024, rows.length * 128));
+  for (const o of rows) writeObservationLine(w, o);
+  return w.done();
+}
+
+/** observations.csv as bytes, in pieces: the same bytes as csvChunks(OBSERVATION_COLUMNS, rows). */
+export function observationCsvChunks(rows: readonly ObservationLike[]): Generator<Uint8Array> {
+  return bytePieces(rows, writeObservationLine, (w) => w.ascii(`${OBSERVATION_HEADER}\n`));
 }

@@ -1,6 +1,8 @@
 // ingest.json, the ingest stage's parsed rows in <out>/.norma: rows as arrays (one header per file),
 // which is several times smaller than objects, written a file at a time.
-import type { IngestResult, RawFile } from '../types.ts';
+import { ByteWriter } from '../byte-writer.ts';
+import type { IngestResult, RawFile, RawRecord } from '../types.ts';
+import { writeJsonNumber, writeJsonString } from '../write-csv.ts';
 
 interface CompactFile {
   path: string;
@@ -10,33 +12,56 @@ interface CompactFile {
   rows: string[][];
 }
 
-/** One file of ingest.json (JSON.stringify of one file's compact rows is far faster than building it by hand). */
-export function compactFileJson(f: RawFile): string {
+/** One file of ingest.json, as the bytes of JSON.stringify of its CompactFile. */
+export function compactFileJson(f: RawFile): Uint8Array {
   const names = Object.keys(f.records[0]?.cells ?? {});
   const columns = names.length > 0 ? names : f.columns;
-  const compact: CompactFile = {
-    path: f.path,
-    kind: f.kind,
-    columns,
-    lines: f.records.map((r) => r.line),
-    rows: f.records.map((r) => columns.map((c) => r.cells[c] ?? '')),
-  };
-  return JSON.stringify(compact);
+  const w = new ByteWriter(Math.max(1024, f.records.length * 64));
+  w.ascii('{"path":');
+  writeJsonString(w, f.path);
+  w.ascii(',"kind":');
+  writeJsonString(w, f.kind);
+  w.ascii(',"columns":[');
+  for (let j = 0; j < columns.length; j++) {
+    if (j > 0) w.byte(44);
+    writeJsonString(w, columns[j] as string);
+  }
+  w.ascii('],"lines":[');
+  const records = f.records;
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0) w.byte(44);
+    writeJsonNumber(w, (records[i] as RawRecord).line);
+  }
+  w.ascii('],"rows":[');
+  for (let i = 0; i < records.length; i++) {
+    const cells = (records[i] as RawRecord).cells;
+    w.ascii(i > 0 ? ',[' : '[');
+    for (let j = 0; j < columns.length; j++) {
+      if (j > 0) w.byte(44);
+      writeJsonString(w, cells[columns[j] as string] ?? '');
+    }
+    w.byte(93);
+  }
+  w.ascii(']}');
+  return w.done();
 }
 
 /** ingest.json from its problems and each file's compact JSON, in file order: `{ problems, files }`. */
 export function* ingestJsonFromParts(
   problems: IngestResult['problems'],
-  files: Iterable<string>,
-): Generator<string> {
+  files: Iterable<Uint8Array>,
+): Generator<string | Uint8Array> {
   yield `{"problems":${JSON.stringify(problems)},"files":[`;
   let n = 0;
-  for (const file of files) yield `${n++ === 0 ? '' : ','}\n${file}`;
+  for (const file of files) {
+    yield n++ === 0 ? '\n' : ',\n';
+    yield file;
+  }
   yield '\n]}\n';
 }
 
-/** ingest.json as text, a file at a time, without one string of every file. */
-export function ingestJsonChunks(result: IngestResult): Generator<string> {
+/** ingest.json, a file at a time, without one string of every file. */
+export function ingestJsonChunks(result: IngestResult): Generator<string | Uint8Array> {
   return ingestJsonFromParts(
     result.problems,
     (function* () {

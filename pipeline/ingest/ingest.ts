@@ -41,7 +41,7 @@ export function ingestFile(
       `${path}:${decoded.line} is not valid UTF-8; save the file as UTF-8 (in a spreadsheet: "CSV UTF-8").`,
     );
   }
-  const parsed = parseCsv(decoded.text);
+  const parsed = parseCsv(decoded.text, !decoded.ascii);
   if (!parsed.ok) {
     if (parsed.reason === 'cr-line-endings') {
       return fatal(

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { hasWideBytes, utf8Field } from './decode-utf8.ts';
 
 export interface CsvRecord {
   /** 1-based physical line where the record starts. */
@@ -16,19 +17,28 @@ export type ParsedCsv =
  * must end the field. Blank lines and `#` lines outside a quoted field are dropped, so that every
  * record keeps the line an editor would look at. Linear; lines without quotes take one indexOf.
  */
-function scanRecords(lines: readonly string[]): { kept: string[]; starts: number[] } | { error: ParsedCsv } {
+function scanRecords(
+  lines: readonly string[],
+  bytes: boolean,
+): { kept: string[]; starts: number[]; wide: boolean[] } | { error: ParsedCsv } {
   const kept: string[] = [];
   const starts: number[] = [];
+  const wide: boolean[] = [];
   let inQuoted = false;
   let recordStart = 0;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
+    const wideLine = bytes && hasWideBytes(line);
     if (!inQuoted) {
-      const trimmed = line.trim();
+      let trimmed = line.trim();
+      // A line of Unicode spaces is blank, and one before a `#` a comment: judged on the decoded text.
+      if (wideLine && trimmed.charCodeAt(0) >= 0x80) trimmed = utf8Field(trimmed).trim();
       if (trimmed === '' || trimmed.startsWith('#')) continue;
       recordStart = n + 1;
       starts.push(recordStart);
+      wide.push(false);
     }
+    if (wideLine) wide[wide.length - 1] = true;
     kept.push(line);
     let i = 0;
     let fieldStart = !inQuoted;
@@ -61,11 +71,14 @@ function scanRecords(lines: readonly string[]): { kept: string[]; starts: number
     }
   }
   if (inQuoted) return { error: { ok: false, line: recordStart, reason: 'unclosed-quote' } };
-  return { kept, starts };
+  return { kept, starts, wide };
 }
 
-/** Splits CSV text into records with their physical start lines. The first record is the header. */
-export function parseCsv(input: string): ParsedCsv {
+/**
+ * Splits CSV text into records with their physical start lines. The first record is the header. With
+ * `bytes`, the input is a latin1 byte string of UTF-8 (decode-utf8.ts), and the fields come out decoded.
+ */
+export function parseCsv(input: string, bytes = false): ParsedCsv {
   // Old Mac files end lines with CR alone; line numbers would mean nothing to the editor's tools.
   if (!input.includes('\n') && /\r[^\r]/.test(input))
     return { ok: false, line: 1, reason: 'cr-line-endings' };
@@ -74,9 +87,9 @@ export function parseCsv(input: string): ParsedCsv {
     const line = lines[i]!;
     if (line.endsWith('\r')) lines[i] = line.slice(0, -1);
   }
-  const scanned = scanRecords(lines);
+  const scanned = scanRecords(lines, bytes);
   if ('error' in scanned) return scanned.error;
-  const { kept, starts } = scanned;
+  const { kept, starts, wide } = scanned;
   if (kept.length === 0) return { ok: true, records: [] };
   const parsed = Papa.parse<string[]>(kept.join('\n'), {
     header: false,
@@ -97,6 +110,9 @@ export function parseCsv(input: string): ParsedCsv {
       reason: 'malformed-quote',
     };
   }
-  const records: CsvRecord[] = parsed.data.map((fields, i) => ({ line: starts[i]!, fields }));
+  const records: CsvRecord[] = parsed.data.map((fields, i) => {
+    if (wide[i]) for (let j = 0; j < fields.length; j++) fields[j] = utf8Field(fields[j]!);
+    return { line: starts[i]!, fields };
+  });
   return { ok: true, records };
 }

@@ -1,134 +1,106 @@
-// audit.json as text, in pieces: one reconciled row's header on a line, then one observation per line, so
+// audit.json as bytes, in pieces: one reconciled row's header on a line, then one observation per line, so
 // that a changed figure shows as one changed line in review and a million observations never become one
 // string. The JSON is what JSON.stringify gives for the same values, laid out differently.
+import { ByteWriter, bytePieces } from '../byte-writer.ts';
 import type { AuditEntry, AuditObservation } from '../types.ts';
-import { CellCache, jsonString } from '../write-csv.ts';
+import { writeJsonNumber, writeJsonString } from '../write-csv.ts';
 
-function jsonNumber(x: number): string {
-  return Number.isFinite(x) ? String(x) : 'null';
-}
-
-// Source ids and statuses repeat on every line: their JSON text is built once.
-const repeated = new CellCache(jsonString, 10_000);
-
-/**
- * A `used` or `set_aside` list: `[]`, or one observation a line. Written out by hand, one flat `+=`
- * string, because it runs a million times on big folders; low and high reuse the value's text when they
- * equal it (the usual case).
- */
-function observationsJson(
+/** A `used` or `set_aside` list: `[]`, or one observation a line. */
+function writeObservations(
+  w: ByteWriter,
   list: readonly (AuditObservation & { reason?: string })[],
   withReason: boolean,
-): string {
-  if (list.length === 0) return '[]';
-  let out = '[';
-  for (let i = 0; i < list.length; i++) {
-    const o = list[i] as AuditObservation & { reason?: string };
-    const value = jsonNumber(o.value);
-    const low = o.low === o.value ? value : jsonNumber(o.low);
-    const high = o.high === o.value ? value : jsonNumber(o.high);
-    out +=
-      (i === 0 ? '\n  {"ref":' : ',\n  {"ref":') +
-      jsonString(o.ref) +
-      ',"source_id":' +
-      repeated.get(o.source_id) +
-      ',"raw":' +
-      jsonString(o.raw) +
-      ',"value":' +
-      value +
-      ',"low":' +
-      low +
-      ',"high":' +
-      high +
-      ',"status":' +
-      repeated.get(o.status) +
-      (withReason && o.reason !== undefined ? `,"reason":${jsonString(o.reason)}}` : '}');
-  }
-  return `${out}\n ]`;
-}
-
-function inputsJson(inputs: AuditEntry['inputs']): string {
-  if (inputs.length === 0) return '[]';
-  let out = '[';
-  for (let i = 0; i < inputs.length; i++) {
-    const input = inputs[i] as AuditEntry['inputs'][number];
-    out +=
-      (i === 0 ? '\n  {"measure_id":' : ',\n  {"measure_id":') +
-      jsonString(input.measure_id) +
-      ',"period_start":' +
-      jsonString(input.period_start) +
-      ',"period_end":' +
-      jsonString(input.period_end) +
-      ',"value":' +
-      jsonNumber(input.value) +
-      '}';
-  }
-  return `${out}\n ]`;
-}
-
-function entryJson(e: AuditEntry): string {
-  return (
-    '{"measure_id":' +
-    jsonString(e.measure_id) +
-    ',"period_start":' +
-    jsonString(e.period_start) +
-    ',"period_end":' +
-    jsonString(e.period_end) +
-    ',"method":' +
-    jsonString(e.method) +
-    ',\n "used":' +
-    observationsJson(e.used, false) +
-    ',\n "set_aside":' +
-    observationsJson(e.set_aside, true) +
-    ',\n "inputs":' +
-    inputsJson(e.inputs) +
-    ',\n "explanation":' +
-    jsonString(e.explanation) +
-    '}'
-  );
-}
-
-/**
- * Pieces of text are cut at about this many characters: a piece built with `+=` is a tree of small strings until
- * written, and small pieces die young, where a tree of a few MB outlives collections of the young
- * generation and is copied by each (bench/micro/writers.ts: 2000-entry pieces took ~1.5× as long).
- */
-const PIECE_CHARS = 65_536;
-
-/**
- * The entries' JSON joined with `,\n`, without brackets or a final newline (`''` for none): exactly the
- * text auditJsonChunks writes between `[\n` and `\n]\n`, from the same entryJson.
- */
-export function auditEntriesJson(entries: readonly AuditEntry[]): string {
-  const pieces: string[] = [];
-  let piece = '';
-  for (let i = 0; i < entries.length; i++) {
-    piece += i === 0 ? entryJson(entries[i] as AuditEntry) : `,\n${entryJson(entries[i] as AuditEntry)}`;
-    if (piece.length >= PIECE_CHARS) {
-      pieces.push(piece);
-      piece = '';
-    }
-  }
-  pieces.push(piece);
-  return pieces.join('');
-}
-
-/** The audit as JSON text, at most `entriesPerChunk` entries (and about PIECE_CHARS) a piece; a final newline. */
-export function* auditJsonChunks(audit: readonly AuditEntry[], entriesPerChunk = 2_000): Generator<string> {
-  if (audit.length === 0) {
-    yield '[]\n';
+): void {
+  if (list.length === 0) {
+    w.ascii('[]');
     return;
   }
-  let chunk = '[\n';
-  let count = 0;
-  for (let i = 0; i < audit.length; i++) {
-    chunk += entryJson(audit[i] as AuditEntry);
-    chunk += i === audit.length - 1 ? '\n]\n' : ',\n';
-    if (++count >= entriesPerChunk || chunk.length >= PIECE_CHARS) {
-      yield chunk;
-      chunk = '';
-      count = 0;
+  w.byte(91);
+  for (let i = 0; i < list.length; i++) {
+    const o = list[i] as AuditObservation & { reason?: string };
+    w.ascii(i === 0 ? '\n  {"ref":' : ',\n  {"ref":');
+    writeJsonString(w, o.ref);
+    w.ascii(',"source_id":');
+    writeJsonString(w, o.source_id);
+    w.ascii(',"raw":');
+    writeJsonString(w, o.raw);
+    w.ascii(',"value":');
+    writeJsonNumber(w, o.value);
+    w.ascii(',"low":');
+    writeJsonNumber(w, o.low);
+    w.ascii(',"high":');
+    writeJsonNumber(w, o.high);
+    w.ascii(',"status":');
+    writeJsonString(w, o.status);
+    if (withReason && o.reason !== undefined) {
+      w.ascii(',"reason":');
+      writeJsonString(w, o.reason);
     }
+    w.byte(125);
   }
-  if (chunk !== '') yield chunk;
+  w.ascii('\n ]');
+}
+
+function writeInputs(w: ByteWriter, inputs: AuditEntry['inputs']): void {
+  if (inputs.length === 0) {
+    w.ascii('[]');
+    return;
+  }
+  w.byte(91);
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i] as AuditEntry['inputs'][number];
+    w.ascii(i === 0 ? '\n  {"measure_id":' : ',\n  {"measure_id":');
+    writeJsonString(w, input.measure_id);
+    w.ascii(',"period_start":');
+    writeJsonString(w, input.period_start);
+    w.ascii(',"period_end":');
+    writeJsonString(w, input.period_end);
+    w.ascii(',"value":');
+    writeJsonNumber(w, input.value);
+    w.byte(125);
+  }
+  w.ascii('\n ]');
+}
+
+/** One entry, preceded by `,\n` unless it is the first of the file. */
+function writeEntry(w: ByteWriter, e: AuditEntry, index: number): void {
+  w.ascii(index === 0 ? '{"measure_id":' : ',\n{"measure_id":');
+  writeJsonString(w, e.measure_id);
+  w.ascii(',"period_start":');
+  writeJsonString(w, e.period_start);
+  w.ascii(',"period_end":');
+  writeJsonString(w, e.period_end);
+  w.ascii(',"method":');
+  writeJsonString(w, e.method);
+  w.ascii(',\n "used":');
+  writeObservations(w, e.used, false);
+  w.ascii(',\n "set_aside":');
+  writeObservations(w, e.set_aside, true);
+  w.ascii(',\n "inputs":');
+  writeInputs(w, e.inputs);
+  w.ascii(',\n "explanation":');
+  writeJsonString(w, e.explanation);
+  w.byte(125);
+}
+
+/**
+ * The entries' JSON joined with `,\n`, without brackets or a final newline (empty for none): exactly the
+ * bytes auditJsonChunks writes between `[\n` and `\n]\n`.
+ */
+export function auditEntriesJson(entries: readonly AuditEntry[]): Uint8Array {
+  const w = new ByteWriter(Math.max(1024, entries.length * 2048));
+  for (let i = 0; i < entries.length; i++) writeEntry(w, entries[i] as AuditEntry, i);
+  return w.done();
+}
+
+/** The audit as JSON bytes, in pieces, with a final newline. */
+export function auditJsonChunks(audit: readonly AuditEntry[]): Generator<Uint8Array> {
+  return bytePieces(
+    audit,
+    writeEntry,
+    (w) => w.ascii(audit.length === 0 ? '[]\n' : '[\n'),
+    (w) => {
+      if (audit.length > 0) w.ascii('\n]\n');
+    },
+  );
 }

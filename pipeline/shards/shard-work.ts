@@ -53,7 +53,7 @@ export interface IngestReply {
   /** Rows of the files this shard wrote to ingest.json: summed over shards, every row. */
   rows: number;
   /** This shard's files of ingest.json: index among the files read, and the file's JSON. */
-  parts: { n: number; json: string }[];
+  parts: { n: number; json: Uint8Array }[];
 }
 
 export interface CleanReply {
@@ -78,12 +78,10 @@ export interface ReconcileReply {
   blocks: MeasureBlock[];
 }
 
-const encoder = new TextEncoder();
-
 /** Rows sorted by measure → one block per run of a measure. */
 function blocksOf<T extends { measure_id: string }>(
   rows: readonly T[],
-  render: (run: T[]) => string,
+  render: (run: T[]) => Uint8Array,
 ): MeasureBlock[] {
   const blocks: MeasureBlock[] = [];
   for (let i = 0; i < rows.length; ) {
@@ -91,7 +89,7 @@ function blocksOf<T extends { measure_id: string }>(
     let j = i + 1;
     while (j < rows.length && (rows[j] as T).measure_id === id) j++;
     const run = rows.slice(i, j);
-    blocks.push({ measure_id: id, rows: run.length, bytes: encoder.encode(render(run)) });
+    blocks.push({ measure_id: id, rows: run.length, bytes: render(run) });
     i = j;
   }
   return blocks;
@@ -108,7 +106,7 @@ export function ingestShard(
   shards: number,
 ): { state: ShardState; reply: IngestReply } {
   const ordered = inPathOrder(inputs);
-  const read: { problems: Problem[]; ok: boolean; json?: string; rows: number }[] = [];
+  const read: { problems: Problem[]; ok: boolean; json?: Uint8Array; rows: number }[] = [];
   const keep: RawFile[] = [];
   const isCatalog = (input: RawInput) => input.kind === 'sources' || input.kind === 'measures';
   const ingestOne = (i: number, filter?: RowFilter): RawFile | null => {
@@ -202,6 +200,8 @@ export function reconcileShard(state: ShardState): ReconcileReply {
 
 /** The transferable buffers of a reply (moved to the main thread rather than copied). */
 export function transferList(reply: IngestReply | CleanReply | ReconcileReply): ArrayBuffer[] {
-  // TextEncoder gives each block an ArrayBuffer of its own, so moving it moves nothing else.
+  // Each block and part is written into an ArrayBuffer of its own (ByteWriter.done), so moving it moves
+  // nothing else.
+  if ('parts' in reply) return reply.parts.map((p) => p.json.buffer as ArrayBuffer);
   return 'blocks' in reply ? reply.blocks.map((b) => b.bytes.buffer as ArrayBuffer) : [];
 }

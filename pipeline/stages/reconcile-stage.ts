@@ -1,3 +1,4 @@
+import { piecesText } from '../byte-writer.ts';
 import { auditJsonChunks } from '../reconcile/audit-json.ts';
 import type { Runtime, StageResult, StageSpec } from '../runtime.ts';
 import { blockBytes, mergeByMeasure, orderBlocks, orderReconcileWarnings } from '../shards/merge-shards.ts';
@@ -23,7 +24,7 @@ export async function loadReconcile(rt: Runtime): Promise<ReconcileResult> {
 export function reconcileChunks(result: ReconcileResult): {
   reconciled: Iterable<string>;
   claims: Iterable<string>;
-  audit: Iterable<string>;
+  audit: Iterable<Uint8Array>;
 } {
   return {
     reconciled: csvChunks(RECONCILED_COLUMNS, result.reconciled),
@@ -42,7 +43,7 @@ export function reconcileFiles(result: ReconcileResult): {
   return {
     reconciled: [...chunks.reconciled].join(''),
     claims: [...chunks.claims].join(''),
-    audit: [...chunks.audit].join(''),
+    audit: piecesText(chunks.audit),
   };
 }
 

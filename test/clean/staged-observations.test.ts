@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { piecesText } from '../../pipeline/byte-writer.ts';
 import { observationExtras, readObservationsCsv } from '../../pipeline/clean/staged-observations.ts';
 import type { Observation } from '../../pipeline/types.ts';
 import { observationCsvChunks } from '../../pipeline/write-csv.ts';
@@ -33,7 +34,7 @@ describe('staged observations', () => {
       obs({ value: 7, low: 7, high: 7.1234567, raw: "'quoted", page: "'p" }),
       obs({ value: -0, low: -0, high: -0, raw: '-0', status: 'unverified' }),
     ];
-    const text = [...observationCsvChunks(rows, 2)].join('');
+    const text = piecesText(observationCsvChunks(rows));
     const back = readObservationsCsv(text, observationExtras(rows));
     expect(back).toEqual(rows);
     for (let i = 0; i < rows.length; i++) {

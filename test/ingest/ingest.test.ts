@@ -63,6 +63,44 @@ describe('ingestFile', () => {
     const { problems } = ingestFile(file('observations/x.csv', bytes));
     expect(problems[0]).toMatchObject({ kind: 'fatal', code: 'not-utf8', ref: 'observations/x.csv:3' });
   });
+  it('reads UTF-8 beyond ASCII exactly: Cyrillic, Unicode spaces trimmed, NBSP-only lines blank', () => {
+    // Bytes 0xA0 and 0x85 end many two-byte characters (Р is D0 A0): cells are decoded before trimming.
+    const text =
+      '\ufeffMEASURE_ID,period,Value,note\n' +
+      '\u00a0\u3000\n' +
+      '\u00a0# a comment after a no-break space\n' +
+      'm,1937,"\u00a0около 4,1 млн\u2003",Р\n' +
+      'm,1938,"5,5 млн, Ѕ",…\u0085\n' +
+      'Й,1939,1,"two\nлинии"\n';
+    const { file: f, problems } = ingestFile(file('observations/x.csv', text));
+    expect(problems).toEqual([]);
+    expect(f?.columns).toEqual(['measure_id', 'period', 'value', 'note']);
+    expect(f?.records.map((r) => [r.line, r.cells])).toEqual([
+      [4, { measure_id: 'm', period: '1937', value: 'около 4,1 млн', note: 'Р' }],
+      [5, { measure_id: 'm', period: '1938', value: '5,5 млн, Ѕ', note: '…\u0085' }],
+      [6, { measure_id: 'Й', period: '1939', value: '1', note: 'two\nлинии' }],
+    ]);
+  });
+  it('reads any text as TextDecoder does, cell for cell', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'grapheme', maxLength: 6 }), { minLength: 3, maxLength: 3 }), {
+          maxLength: 6,
+        }),
+        (rows) => {
+          const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+          const text = ['measure_id,period,value', ...rows.map((r) => r.map(quote).join(','))].join('\n');
+          const { file: f } = ingestFile(file('observations/x.csv', text));
+          const expected = rows.map((r) => ({
+            measure_id: r[0]!.trim(),
+            period: r[1]!.trim(),
+            value: r[2]!.trim(),
+          }));
+          expect(f?.records.map((rec) => rec.cells)).toEqual(expected);
+        },
+      ),
+    );
+  });
   it('names every missing required column', () => {
     const { problems } = ingestFile(file('sources.csv', 'source_id,title\n', 'sources'));
     expect(problems[0]?.message).toContain('"author", "year", "kind"');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { piecesText } from '../../pipeline/byte-writer.ts';
 import { auditJsonChunks } from '../../pipeline/reconcile/audit-json.ts';
 import type { AuditEntry } from '../../pipeline/types.ts';
 
@@ -39,14 +40,14 @@ describe('auditJsonChunks', () => {
     const audit = Array.from({ length: 4500 }, (_, i) => entry(i));
     const chunks = [...auditJsonChunks(audit)];
     expect(chunks.length).toBeGreaterThan(1);
-    const parsed = JSON.parse(chunks.join('')) as AuditEntry[];
+    const parsed = JSON.parse(piecesText(chunks)) as AuditEntry[];
     expect(parsed).toHaveLength(4500);
     expect(parsed[7]!.used[0]!.raw).toBe('about "1" million\n');
     expect(parsed[7]!.set_aside[0]!.reason).toBe('priority');
     expect(parsed[7]!.explanation).toBe('Median of 1 source — “quoted”.');
   });
   it('writes an empty audit as an empty array', () => {
-    expect(JSON.parse([...auditJsonChunks([])].join(''))).toEqual([]);
+    expect(piecesText(auditJsonChunks([]))).toBe('[]\n');
   });
 });
 
@@ -60,13 +61,12 @@ describe('auditEntriesJson', () => {
       inputs: [{ measure_id: 'a', period_start: '1', period_end: '2', value: Number.NaN }],
     };
     audit[4] = { ...entry(4), used: [], explanation: 'lone \ud800, tab\t, back\\slash, ctl\u0001' };
-    const whole = [...auditJsonChunks(audit)].join('');
-    expect(`[\n${auditEntriesJson(audit)}\n]\n`).toBe(whole);
-    expect(`[\n${auditEntriesJson(audit.slice(0, 1234))},\n${auditEntriesJson(audit.slice(1234))}\n]\n`).toBe(
-      whole,
-    );
-    expect(auditEntriesJson([])).toBe('');
-    expect(auditEntriesJson([audit[0]!])).toBe(whole.slice(2, whole.indexOf(',\n{"measure_id"')));
+    const whole = piecesText(auditJsonChunks(audit));
+    const between = (part: AuditEntry[]) => piecesText([auditEntriesJson(part)]);
+    expect(`[\n${between(audit)}\n]\n`).toBe(whole);
+    expect(`[\n${between(audit.slice(0, 1234))},\n${between(audit.slice(1234))}\n]\n`).toBe(whole);
+    expect(between([])).toBe('');
+    expect(between([audit[0]!])).toBe(whole.slice(2, whole.indexOf(',\n{"measure_id"')));
   });
   it('writes JSON.stringify text for every value, lone surrogates escaped', async () => {
     const { auditEntriesJson } = await import('../../pipeline/reconcile/audit-json.ts');
@@ -80,7 +80,7 @@ describe('auditEntriesJson', () => {
       '',
     ];
     const e = { ...entry(1), explanation: odd.join('|'), measure_id: odd[0]! };
-    const text = auditEntriesJson([e]);
+    const text = piecesText([auditEntriesJson([e])]);
     expect(text).toContain(JSON.stringify(odd.join('|')));
     expect(text).toContain('"lone \\ud800"');
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(e)));

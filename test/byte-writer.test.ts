@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteWriter, bytePieces, piecesText, specialTable } from '../pipeline/byte-writer.ts';
+import { writeJsonNumber, writeJsonString, writeNumberCell, writeTextCell } from '../pipeline/write-csv.ts';
+
+const bytesOf = (write: (w: ByteWriter) => void, pieceBytes?: number): Buffer => {
+  const w = new ByteWriter(pieceBytes);
+  write(w);
+  return Buffer.from(w.done());
+};
+
+describe('ByteWriter', () => {
+  it('writes any text as Buffer.from does, lone surrogates as U+FFFD', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(bytesOf((w) => w.text(text), 16)).toEqual(Buffer.from(text));
+      }),
+    );
+    expect(bytesOf((w) => w.text('a\ud800b'))).toEqual(Buffer.from('a\ufffdb'));
+  });
+  it('grows past its piece size for one long text', () => {
+    const long = 'ж'.repeat(5000);
+    expect(bytesOf((w) => w.text(long), 64).toString()).toBe(long);
+  });
+  it('writes naturals in decimal', () => {
+    for (const x of [0, 7, 10, 99, 100, 2528146, 2 ** 31 - 1]) {
+      expect(bytesOf((w) => w.natural(x)).toString()).toBe(String(x));
+    }
+  });
+  it('writes plain text only when no character is special or beyond ASCII', () => {
+    const commas = specialTable((c) => c === 44);
+    const w = new ByteWriter();
+    expect(w.plain('abc', commas)).toBe(true);
+    expect(w.plain('a,c', commas)).toBe(false);
+    expect(w.plain('é', commas)).toBe(false);
+    expect(Buffer.from(w.done()).toString()).toBe('abc');
+  });
+  it('hands on pieces as they fill, and their text is the whole', () => {
+    const items = Array.from({ length: 50_000 }, (_, i) => `строка ${i}\n`);
+    const pieces = [...bytePieces(items, (w, item) => w.text(item))];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(piecesText(pieces)).toBe(items.join(''));
+  });
+  it('decodes a character split between two pieces', () => {
+    const bytes = Buffer.from('aжb');
+    expect(piecesText([bytes.subarray(0, 2), bytes.subarray(2)])).toBe('aжb');
+  });
+});
+
+describe('cells written as bytes', () => {
+  it('are the bytes of the string writers, for any text and number', async () => {
+    const { cellText, jsonString } = await import('../pipeline/write-csv.ts');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 12 }), (text) => {
+        expect(bytesOf((w) => writeTextCell(w, text))).toEqual(Buffer.from(cellText(text)));
+        expect(bytesOf((w) => writeJsonString(w, text))).toEqual(Buffer.from(jsonString(text)));
+      }),
+    );
+    // Outputs hold finite numbers only (formatNumber refuses others); JSON writes the others as null.
+    const numbers = fc.oneof(
+      fc.double({ min: -1e300, max: 1e300, noNaN: true }),
+      fc.integer(),
+      fc.constantFrom(-0, 2 ** 31, -(2 ** 31), 1e21, 0.1),
+    );
+    fc.assert(
+      fc.property(numbers, (x) => {
+        expect(bytesOf((w) => writeNumberCell(w, x)).toString()).toBe(cellText(x));
+        expect(bytesOf((w) => writeJsonNumber(w, x)).toString()).toBe(JSON.stringify(x));
+      }),
+    );
+    for (const x of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(bytesOf((w) => writeJsonNumber(w, x)).toString()).toBe('null');
+    }
+  });
+});
