@@ -95,6 +95,13 @@ export class ByteWriter {
     this.at = at;
   }
 
+  /** Writes again the bytes from `from` to `to`, positions in the current piece (from `length`). */
+  again(from: number, to: number): void {
+    this.room(to - from);
+    this.buffer.copyWithin(this.at, from, to);
+    this.at += to - from;
+  }
+
   /** One ASCII character by its code. */
   byte(c: number): void {
     if (this.at >= this.buffer.length) this.room(1);

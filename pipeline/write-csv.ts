@@ -212,11 +212,16 @@ function writeObservationLine(w: ByteWriter, o: ObservationLike): void {
   w.byte(44);
   writeTextCell(w, o.period_end);
   w.byte(44);
+  // Low and high are the value's bytes again when they equal it (the usual case).
+  const from = w.length;
   writeNumberCell(w, o.value);
+  const to = w.length;
   w.byte(44);
-  writeNumberCell(w, o.low);
+  if (o.low === o.value) w.again(from, to);
+  else writeNumberCell(w, o.low);
   w.byte(44);
-  writeNumberCell(w, o.high);
+  if (o.high === o.value) w.again(from, to);
+  else writeNumberCell(w, o.high);
   w.byte(44);
   writeTextCell(w, o.unit);
   w.byte(44);

@@ -22,6 +22,14 @@ describe('ByteWriter', () => {
     const long = 'ж'.repeat(5000);
     expect(bytesOf((w) => w.text(long), 64).toString()).toBe(long);
   });
+  it('writes bytes again, also after growing', () => {
+    const w = new ByteWriter(4);
+    w.ascii('x=');
+    w.text('3.25');
+    w.again(2, 6);
+    w.again(0, 1);
+    expect(Buffer.from(w.done()).toString()).toBe('x=3.253.25x');
+  });
   it('writes naturals in decimal', () => {
     for (const x of [0, 7, 10, 99, 100, 2528146, 2 ** 31 - 1]) {
       expect(bytesOf((w) => w.natural(x)).toString()).toBe(String(x));

@@ -138,6 +138,16 @@ function period(text: string): PeriodResult {
   return result;
 }
 
+// Page cells repeat too ("12", "259"): one string per distinct text, not one per row (~24 MB at 1M rows).
+const pageTexts = new Map<string, string>();
+function page(text: string): string {
+  const known = pageTexts.get(text);
+  if (known !== undefined) return known;
+  if (pageTexts.size >= 20_000) pageTexts.clear();
+  pageTexts.set(text, text);
+  return text;
+}
+
 function cleanObservationFile(
   file: RawFile,
   sourceId: string,
@@ -198,7 +208,7 @@ function cleanObservationFile(
       unit: measure.unit,
       qualifier: x.qualifier,
       status: STATUSES[STATUSES.indexOf(status as (typeof STATUSES)[number])] as Status,
-      page: cell(r, 'page'),
+      page: page(cell(r, 'page')),
       raw,
       ref: r.ref,
       note: cell(r, 'note'),

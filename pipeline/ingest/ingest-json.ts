@@ -3,6 +3,7 @@
 import { ByteWriter } from '../byte-writer.ts';
 import type { IngestResult, RawFile, RawRecord } from '../types.ts';
 import { writeJsonNumber, writeJsonString } from '../write-csv.ts';
+import { rowRef } from './ingest.ts';
 
 interface CompactFile {
   path: string;
@@ -85,7 +86,7 @@ export function expandIngest(compact: {
         f.columns.forEach((c, j) => {
           cells[c] = row[j] ?? '';
         });
-        return { ref: `${f.path}:${f.lines[i]}`, line: f.lines[i]!, cells };
+        return { ref: rowRef(f.path, f.lines[i]!), line: f.lines[i]!, cells };
       }),
     })),
   };

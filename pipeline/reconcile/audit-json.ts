@@ -25,11 +25,16 @@ function writeObservations(
     w.ascii(',"raw":');
     writeJsonString(w, o.raw);
     w.ascii(',"value":');
+    // Low and high are the value's bytes again when they equal it (the usual case).
+    const from = w.length;
     writeJsonNumber(w, o.value);
+    const to = w.length;
     w.ascii(',"low":');
-    writeJsonNumber(w, o.low);
+    if (o.low === o.value) w.again(from, to);
+    else writeJsonNumber(w, o.low);
     w.ascii(',"high":');
-    writeJsonNumber(w, o.high);
+    if (o.high === o.value) w.again(from, to);
+    else writeJsonNumber(w, o.high);
     w.ascii(',"status":');
     writeJsonString(w, o.status);
     if (withReason && o.reason !== undefined) {
