@@ -19,37 +19,44 @@ function printsExactly(x: number): boolean {
   return Object.is(Number(formatNumber(x)), x);
 }
 
+/** What observations.csv cannot give back of one row, or null (most rows). */
+export function observationExtra(
+  o: Pick<Observation, 'raw' | 'page' | 'value' | 'low' | 'high'>,
+): ObservationExtra | null {
+  const extra: ObservationExtra = {};
+  let any = false;
+  // A text beginning with `'` cannot be told apart from a defused one when read back.
+  if (o.raw.charCodeAt(0) === 39) {
+    extra.raw = o.raw;
+    any = true;
+  }
+  if (o.page.charCodeAt(0) === 39) {
+    extra.page = o.page;
+    any = true;
+  }
+  // Unrolled, and low/high checked only when they differ from the value (a million rows).
+  const value = o.value;
+  const valueExact = printsExactly(value);
+  if (!valueExact) {
+    extra.value = value;
+    any = true;
+  }
+  if (!(valueExact && Object.is(o.low, value)) && !printsExactly(o.low)) {
+    extra.low = o.low;
+    any = true;
+  }
+  if (!(valueExact && Object.is(o.high, value)) && !printsExactly(o.high)) {
+    extra.high = o.high;
+    any = true;
+  }
+  return any ? extra : null;
+}
+
 export function observationExtras(observations: readonly Observation[]): ObservationExtras {
   const extras: ObservationExtras = [];
   for (let i = 0; i < observations.length; i++) {
-    const o = observations[i] as Observation;
-    const extra: ObservationExtra = {};
-    let any = false;
-    // A text beginning with `'` cannot be told apart from a defused one when read back.
-    if (o.raw.charCodeAt(0) === 39) {
-      extra.raw = o.raw;
-      any = true;
-    }
-    if (o.page.charCodeAt(0) === 39) {
-      extra.page = o.page;
-      any = true;
-    }
-    // Unrolled, and low/high checked only when they differ from the value (a million rows).
-    const value = o.value;
-    const valueExact = printsExactly(value);
-    if (!valueExact) {
-      extra.value = value;
-      any = true;
-    }
-    if (!(valueExact && Object.is(o.low, value)) && !printsExactly(o.low)) {
-      extra.low = o.low;
-      any = true;
-    }
-    if (!(valueExact && Object.is(o.high, value)) && !printsExactly(o.high)) {
-      extra.high = o.high;
-      any = true;
-    }
-    if (any) extras.push([i, extra]);
+    const extra = observationExtra(observations[i] as Observation);
+    if (extra) extras.push([i, extra]);
   }
   return extras;
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import {
   type ObservationExtras,
-  observationExtras,
+  observationExtra,
   readObservationsCsv,
 } from '../clean/staged-observations.ts';
 import { collectGarbage } from '../effects.ts';
@@ -136,6 +136,7 @@ interface CleanOutcome {
   problems: Problem[];
   observationCount: number;
   observationsCsv: Iterable<string | Uint8Array>;
+  /** Its observationExtras may be filled as observationsCsv is written (finishClean writes it after). */
   staged: StagedClean;
 }
 
@@ -228,16 +229,17 @@ export const cleanStage: StageSpec = {
     const { result, rejectRows, ingestProblems } = await cleanIngested(rt);
     await collectGarbage();
     const { observations, ...rest } = result;
+    // Filled while observations.csv is written, which finishClean does before it writes clean.json.
+    const extras: ObservationExtras = [];
     return finishClean(rt, {
       rejectRows,
       problems: [...ingestProblems, ...result.problems],
       observationCount: observations.length,
-      observationsCsv: observationCsvChunks(observations),
-      staged: {
-        ...rest,
-        observationCount: observations.length,
-        observationExtras: observationExtras(observations),
-      },
+      observationsCsv: observationCsvChunks(observations, (o, i) => {
+        const extra = observationExtra(o);
+        if (extra) extras.push([i, extra]);
+      }),
+      staged: { ...rest, observationCount: observations.length, observationExtras: extras },
     });
   },
   async onSkip(rt, meta) {

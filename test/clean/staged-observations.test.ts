@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { piecesText } from '../../pipeline/byte-writer.ts';
-import { observationExtras, readObservationsCsv } from '../../pipeline/clean/staged-observations.ts';
+import {
+  type ObservationExtras,
+  observationExtra,
+  observationExtras,
+  readObservationsCsv,
+} from '../../pipeline/clean/staged-observations.ts';
 import type { Observation } from '../../pipeline/types.ts';
 import { observationCsvChunks } from '../../pipeline/write-csv.ts';
 
@@ -34,8 +39,17 @@ describe('staged observations', () => {
       obs({ value: 7, low: 7, high: 7.1234567, raw: "'quoted", page: "'p" }),
       obs({ value: -0, low: -0, high: -0, raw: '-0', status: 'unverified' }),
     ];
-    const text = piecesText(observationCsvChunks(rows));
-    const back = readObservationsCsv(text, observationExtras(rows));
+    // The extras as the clean stage gathers them, while it writes the file.
+    const extras: ObservationExtras = [];
+    const text = piecesText(
+      observationCsvChunks(rows, (o, i) => {
+        const extra = observationExtra(o);
+        if (extra) extras.push([i, extra]);
+      }),
+    );
+    expect(extras).toEqual(observationExtras(rows));
+    expect(extras.map(([i]) => i)).toEqual([1, 3, 4]);
+    const back = readObservationsCsv(text, extras);
     expect(back).toEqual(rows);
     for (let i = 0; i < rows.length; i++) {
       for (const k of ['value', 'low', 'high'] as const)
