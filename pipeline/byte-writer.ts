@@ -163,3 +163,27 @@ export function piecesText(pieces: Iterable<string | Uint8Array>): string {
     text += typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true });
   return text + decoder.decode();
 }
+
+/**
+ * JSON.stringify(object) in pieces: a long array under a key is written `perPiece` items at a time, so
+ * that no string of the whole is made (at a million rows, one such string and its bytes were the peak of
+ * a run's memory).
+ */
+export function* jsonObjectPieces(object: object, perPiece = 2_000): Generator<string> {
+  let first = true;
+  for (const [key, value] of Object.entries(object)) {
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+    yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    if (!Array.isArray(value) || value.length <= perPiece) {
+      yield JSON.stringify(value);
+      continue;
+    }
+    for (let i = 0; i < value.length; i += perPiece) {
+      const text = JSON.stringify(value.slice(i, i + perPiece));
+      yield `${i === 0 ? '[' : ','}${text.slice(1, -1)}`;
+    }
+    yield ']';
+  }
+  yield first ? '{}' : '}';
+}

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteWriter, bytePieces, piecesText, specialTable } from '../pipeline/byte-writer.ts';
+import {
+  ByteWriter,
+  bytePieces,
+  jsonObjectPieces,
+  piecesText,
+  specialTable,
+} from '../pipeline/byte-writer.ts';
 import { writeJsonNumber, writeJsonString, writeNumberCell, writeTextCell } from '../pipeline/write-csv.ts';
 
 const bytesOf = (write: (w: ByteWriter) => void, pieceBytes?: number): Buffer => {
@@ -79,5 +85,23 @@ describe('cells written as bytes', () => {
     for (const x of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       expect(bytesOf((w) => writeJsonNumber(w, x)).toString()).toBe('null');
     }
+  });
+});
+
+describe('jsonObjectPieces', () => {
+  it('is JSON.stringify of the object, in pieces', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue(), { maxLength: 9 }))),
+        (object) => {
+          expect([...jsonObjectPieces(object, 2)].join('')).toBe(JSON.stringify(object));
+        },
+      ),
+    );
+    const rows = Array.from({ length: 4501 }, (_, i) => ({ i, s: `r${i}`, skip: undefined }));
+    const object = { reconciled: rows, claims: [], none: undefined, problems: [{ a: 1 }] };
+    const pieces = [...jsonObjectPieces(object)];
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(pieces.join('')).toBe(JSON.stringify(object));
   });
 });

@@ -1,4 +1,4 @@
-import { piecesText } from '../byte-writer.ts';
+import { jsonObjectPieces, piecesText } from '../byte-writer.ts';
 import { auditJsonChunks } from '../reconcile/audit-json.ts';
 import type { Runtime, StageResult, StageSpec } from '../runtime.ts';
 import { blockBytes, mergeByMeasure, orderBlocks, orderReconcileWarnings } from '../shards/merge-shards.ts';
@@ -94,7 +94,7 @@ async function reconcileSharded(rt: Runtime): Promise<StageResult | null> {
     placed.length === 0 ? ['[]\n'] : ['[\n', ...blockBytes(placed, encoder.encode(',\n')), '\n]\n'],
   );
   const staged: StagedReconcile = { reconciled, claims: claims.rows, problems };
-  await rt.fs.writeAtomic(rt.paths.reconcile, JSON.stringify(staged));
+  await rt.fs.writeAtomicChunks(rt.paths.reconcile, jsonObjectPieces(staged));
   // The audit stays in its file: a later stage that needs it reads it (loadReconcile).
   rt.state.reconcile = undefined;
   return { counts: reconcileCounts(reconciled, claims.rows) };
@@ -130,7 +130,7 @@ export const reconcileStage: StageSpec = {
       claims: result.claims,
       problems: result.problems,
     };
-    await rt.fs.writeAtomic(rt.paths.reconcile, JSON.stringify(staged));
+    await rt.fs.writeAtomicChunks(rt.paths.reconcile, jsonObjectPieces(staged));
     return { counts: reconcileCounts(result.reconciled, result.claims) };
   },
 };
