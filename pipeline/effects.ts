@@ -14,8 +14,7 @@ export interface FileSystem {
   readText(file: string): Promise<string>;
   /** Writes to a temp name beside the target, then renames: a crash never leaves a half file. */
   writeAtomic(file: string, data: string | Uint8Array): Promise<void>;
-  /** As writeAtomic, for big files: the text is written piece by piece and never held whole. */
-  /** Text or bytes (UTF-8) in pieces: a big file is never held whole. */
+  /** As writeAtomic, for big files: text or bytes (UTF-8) in pieces, never held whole. */
   writeAtomicChunks(file: string, chunks: Iterable<string | Uint8Array>): Promise<void>;
   exists(file: string): Promise<boolean>;
   readdir(dir: string): Promise<string[]>;
@@ -66,36 +65,27 @@ async function sameContentOnDisk(a: string, b: string): Promise<boolean> {
   }
 }
 
+/** Writes `target` through a temp name beside it, then renames: a crash never leaves a half file. */
+async function viaTemp(target: string, fill: (temp: string) => Promise<void>): Promise<void> {
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await fill(temp);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
 export const nodeFileSystem: FileSystem = {
   sameContent: sameContentOnDisk,
-  async copyAtomic(from, to) {
-    await fs.mkdir(path.dirname(to), { recursive: true });
-    const temp = `${to}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await fs.copyFile(from, temp);
-      await fs.rename(temp, to);
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      throw error;
-    }
-  },
+  copyAtomic: (from, to) => viaTemp(to, (temp) => fs.copyFile(from, temp)),
   readFile: (file) => fs.readFile(file),
   readText: (file) => fs.readFile(file, 'utf8'),
-  async writeAtomic(file, data) {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await fs.writeFile(temp, data);
-      await fs.rename(temp, file);
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      throw error;
-    }
-  },
-  async writeAtomicChunks(file, chunks) {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
+  writeAtomic: (file, data) => viaTemp(file, (temp) => fs.writeFile(temp, data)),
+  writeAtomicChunks: (file, chunks) =>
+    viaTemp(file, async (temp) => {
       const handle = await fs.open(temp, 'w');
       try {
         // Written synchronously, a piece at a time: each piece is garbage as soon as it is written (an
@@ -107,12 +97,7 @@ export const nodeFileSystem: FileSystem = {
       } finally {
         await handle.close();
       }
-      await fs.rename(temp, file);
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      throw error;
-    }
-  },
+    }),
   async exists(file) {
     try {
       await fs.access(file);
@@ -252,9 +237,9 @@ let fullGc: Gc | null | undefined;
  * memory near what is live rather than several times it (1M rows: peak RSS ~2.0 → ~1.6 GB, for about a
  * second per collection). Only for a big heap; a no-op where the runtime does not allow it.
  */
-export async function collectGarbage(): Promise<void> {
+export async function collectGarbage(minHeapBytes = 256 * 1024 * 1024): Promise<void> {
   // A small run's heap is small: a forced collection would only cost time.
-  if (v8.getHeapStatistics().used_heap_size < 256 * 1024 * 1024) return;
+  if (v8.getHeapStatistics().used_heap_size < minHeapBytes) return;
   if (fullGc === undefined) {
     try {
       v8.setFlagsFromString('--expose-gc');

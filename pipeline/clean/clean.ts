@@ -126,27 +126,24 @@ type RejectFn = (ref: string, raw: string, reason: string, code: string) => void
 
 const cell = (r: RawRecord, name: string): string => r.cells[name] ?? '';
 
+/** `make(key)`, made once per distinct key; bounded: past `limit` keys the cache starts over. */
+function once<V>(cache: Map<string, V>, key: string, make: (key: string) => V, limit = 20_000): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make(key);
+    if (cache.size >= limit) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 // Periods repeat across rows; parsing each distinct text once keeps a million rows fast.
 const periodCache = new Map<string, PeriodResult>();
-function period(text: string): PeriodResult {
-  let result = periodCache.get(text);
-  if (result === undefined) {
-    result = parsePeriod(text);
-    if (periodCache.size >= 20_000) periodCache.clear();
-    periodCache.set(text, result);
-  }
-  return result;
-}
+const period = (text: string): PeriodResult => once(periodCache, text, parsePeriod);
 
 // Page cells repeat too ("12", "259"): one string per distinct text, not one per row (~24 MB at 1M rows).
 const pageTexts = new Map<string, string>();
-function page(text: string): string {
-  const known = pageTexts.get(text);
-  if (known !== undefined) return known;
-  if (pageTexts.size >= 20_000) pageTexts.clear();
-  pageTexts.set(text, text);
-  return text;
-}
+const page = (text: string): string => once(pageTexts, text, (t) => t);
 
 function cleanObservationFile(
   file: RawFile,

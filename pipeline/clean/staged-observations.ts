@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { formatNumber, printsAsIs } from '../format-number.ts';
 import type { Observation, Qualifier, Status, Unit } from '../types.ts';
-import { OBSERVATION_COLUMNS } from '../write-csv.ts';
+import { OBSERVATION_COLUMNS, startsFormula } from '../write-csv.ts';
 
 /** What observations.csv cannot give back: a text that begins with `'`, digits past the sixth decimal. */
 export type ObservationExtra = Partial<Pick<Observation, 'raw' | 'page' | 'value' | 'low' | 'high'>>;
@@ -64,8 +64,7 @@ export function observationExtras(observations: readonly Observation[]): Observa
 /** Undoes write-csv's defuse: `'=x` → `=x` (a leading `'` of the text itself is restored from the extras). */
 function undefuse(text: string): string {
   if (text.charCodeAt(0) !== 39) return text;
-  const c = text.charCodeAt(1);
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? text.slice(1) : text;
+  return startsFormula(text.charCodeAt(1)) ? text.slice(1) : text;
 }
 
 /** observations.csv (as the clean stage wrote it) and its extras → the observations, in file order. */

@@ -5,84 +5,80 @@ import { ByteWriter, bytePieces } from '../byte-writer.ts';
 import type { AuditEntry, AuditObservation } from '../types.ts';
 import { writeJsonNumber, writeJsonString } from '../write-csv.ts';
 
-/** A `used` or `set_aside` list: `[]`, or one observation a line. */
-function writeObservations(
-  w: ByteWriter,
-  list: readonly (AuditObservation & { reason?: string })[],
-  withReason: boolean,
-): void {
+/** A list: `[]`, or one item a line. */
+function writeList<T>(w: ByteWriter, list: readonly T[], writeItem: (w: ByteWriter, item: T) => void): void {
   if (list.length === 0) {
     w.ascii('[]');
     return;
   }
-  w.byte(91);
   for (let i = 0; i < list.length; i++) {
-    const o = list[i] as AuditObservation & { reason?: string };
-    w.ascii(i === 0 ? '\n  {"ref":' : ',\n  {"ref":');
-    writeJsonString(w, o.ref);
-    w.ascii(',"source_id":');
-    writeJsonString(w, o.source_id);
-    w.ascii(',"raw":');
-    writeJsonString(w, o.raw);
-    w.ascii(',"value":');
-    // Low and high are the value's bytes again when they equal it (the usual case).
-    const from = w.length;
-    writeJsonNumber(w, o.value);
-    const to = w.length;
-    w.ascii(',"low":');
-    if (o.low === o.value) w.again(from, to);
-    else writeJsonNumber(w, o.low);
-    w.ascii(',"high":');
-    if (o.high === o.value) w.again(from, to);
-    else writeJsonNumber(w, o.high);
-    w.ascii(',"status":');
-    writeJsonString(w, o.status);
-    if (withReason && o.reason !== undefined) {
-      w.ascii(',"reason":');
-      writeJsonString(w, o.reason);
-    }
-    w.byte(125);
+    w.ascii(i === 0 ? '[\n  ' : ',\n  ');
+    writeItem(w, list[i] as T);
   }
   w.ascii('\n ]');
 }
 
-function writeInputs(w: ByteWriter, inputs: AuditEntry['inputs']): void {
-  if (inputs.length === 0) {
-    w.ascii('[]');
-    return;
+/** `"measure_id":…,"period_start":…,"period_end":…` of a reconciled row or an input. */
+function writeRowKey(
+  w: ByteWriter,
+  row: { measure_id: string; period_start: string; period_end: string },
+): void {
+  w.ascii('"measure_id":');
+  writeJsonString(w, row.measure_id);
+  w.ascii(',"period_start":');
+  writeJsonString(w, row.period_start);
+  w.ascii(',"period_end":');
+  writeJsonString(w, row.period_end);
+}
+
+/** An observation of `used`, or of `set_aside` with the reason it was set aside. */
+function writeObservation(w: ByteWriter, o: AuditObservation & { reason?: string }): void {
+  w.ascii('{"ref":');
+  writeJsonString(w, o.ref);
+  w.ascii(',"source_id":');
+  writeJsonString(w, o.source_id);
+  w.ascii(',"raw":');
+  writeJsonString(w, o.raw);
+  w.ascii(',"value":');
+  // Low and high are the value's bytes again when they equal it (the usual case).
+  const from = w.length;
+  writeJsonNumber(w, o.value);
+  const to = w.length;
+  w.ascii(',"low":');
+  if (o.low === o.value) w.again(from, to);
+  else writeJsonNumber(w, o.low);
+  w.ascii(',"high":');
+  if (o.high === o.value) w.again(from, to);
+  else writeJsonNumber(w, o.high);
+  w.ascii(',"status":');
+  writeJsonString(w, o.status);
+  if (o.reason !== undefined) {
+    w.ascii(',"reason":');
+    writeJsonString(w, o.reason);
   }
-  w.byte(91);
-  for (let i = 0; i < inputs.length; i++) {
-    const input = inputs[i] as AuditEntry['inputs'][number];
-    w.ascii(i === 0 ? '\n  {"measure_id":' : ',\n  {"measure_id":');
-    writeJsonString(w, input.measure_id);
-    w.ascii(',"period_start":');
-    writeJsonString(w, input.period_start);
-    w.ascii(',"period_end":');
-    writeJsonString(w, input.period_end);
-    w.ascii(',"value":');
-    writeJsonNumber(w, input.value);
-    w.byte(125);
-  }
-  w.ascii('\n ]');
+  w.byte(125);
+}
+
+function writeInput(w: ByteWriter, input: AuditEntry['inputs'][number]): void {
+  w.byte(123);
+  writeRowKey(w, input);
+  w.ascii(',"value":');
+  writeJsonNumber(w, input.value);
+  w.byte(125);
 }
 
 /** One entry, preceded by `,\n` unless it is the first of the file. */
 function writeEntry(w: ByteWriter, e: AuditEntry, index: number): void {
-  w.ascii(index === 0 ? '{"measure_id":' : ',\n{"measure_id":');
-  writeJsonString(w, e.measure_id);
-  w.ascii(',"period_start":');
-  writeJsonString(w, e.period_start);
-  w.ascii(',"period_end":');
-  writeJsonString(w, e.period_end);
+  w.ascii(index === 0 ? '{' : ',\n{');
+  writeRowKey(w, e);
   w.ascii(',"method":');
   writeJsonString(w, e.method);
   w.ascii(',\n "used":');
-  writeObservations(w, e.used, false);
+  writeList(w, e.used, writeObservation);
   w.ascii(',\n "set_aside":');
-  writeObservations(w, e.set_aside, true);
+  writeList(w, e.set_aside, writeObservation);
   w.ascii(',\n "inputs":');
-  writeInputs(w, e.inputs);
+  writeList(w, e.inputs, writeInput);
   w.ascii(',\n "explanation":');
   writeJsonString(w, e.explanation);
   w.byte(125);

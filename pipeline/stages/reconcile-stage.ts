@@ -4,7 +4,7 @@ import type { Runtime, StageResult, StageSpec } from '../runtime.ts';
 import { blockBytes, mergeByMeasure, orderBlocks, orderReconcileWarnings } from '../shards/merge-shards.ts';
 import type { ShardPool } from '../shards/shard-pool.ts';
 import type { AuditEntry, ReconciledRow, ReconcileResult } from '../types.ts';
-import { CLAIM_COLUMNS, csvChunks, RECONCILED_COLUMNS } from '../write-csv.ts';
+import { CLAIM_COLUMNS, csvChunks, RECONCILED_COLUMNS, toCsv } from '../write-csv.ts';
 import { loadClean, reportProblems } from './clean-stage.ts';
 import { askShards, closeShards } from './shard-edge.ts';
 
@@ -20,17 +20,19 @@ export async function loadReconcile(rt: Runtime): Promise<ReconcileResult> {
   return rt.state.reconcile;
 }
 
-/** The three reconcile outputs as written to data/clean, in pieces (see csvChunks). */
-export function reconcileChunks(result: ReconcileResult): {
-  reconciled: Iterable<string>;
-  claims: Iterable<string>;
-  audit: Iterable<Uint8Array>;
-} {
-  return {
-    reconciled: csvChunks(RECONCILED_COLUMNS, result.reconciled),
-    claims: csvChunks(CLAIM_COLUMNS, result.claims),
-    audit: auditJsonChunks(result.audit),
-  };
+/** reconcile's files: its three outputs for data/clean (staged), then reconcile.json. */
+async function writeReconcileFiles(
+  rt: Runtime,
+  staged: StagedReconcile,
+  audit: Iterable<string | Uint8Array>,
+): Promise<void> {
+  await rt.fs.writeAtomicChunks(
+    rt.paths.stagedFile('reconciled.csv'),
+    csvChunks(RECONCILED_COLUMNS, staged.reconciled),
+  );
+  await rt.fs.writeAtomicChunks(rt.paths.stagedFile('claims.csv'), csvChunks(CLAIM_COLUMNS, staged.claims));
+  await rt.fs.writeAtomicChunks(rt.paths.stagedFile('audit.json'), audit);
+  await rt.fs.writeAtomicChunks(rt.paths.reconcile, jsonObjectPieces(staged));
 }
 
 /** The three reconcile outputs as written to data/clean, whole (for --check and tests). */
@@ -39,11 +41,10 @@ export function reconcileFiles(result: ReconcileResult): {
   claims: string;
   audit: string;
 } {
-  const chunks = reconcileChunks(result);
   return {
-    reconciled: [...chunks.reconciled].join(''),
-    claims: [...chunks.claims].join(''),
-    audit: piecesText(chunks.audit),
+    reconciled: toCsv(RECONCILED_COLUMNS, result.reconciled),
+    claims: toCsv(CLAIM_COLUMNS, result.claims),
+    audit: piecesText(auditJsonChunks(result.audit)),
   };
 }
 
@@ -83,18 +84,11 @@ async function reconcileSharded(rt: Runtime): Promise<StageResult | null> {
   const problems = [...orderReconcileWarnings(warnings, catalog.measures), ...claims.problems];
   reportProblems(rt, problems);
   const placed = orderBlocks(replies.map((r) => r.blocks));
-  const encoder = new TextEncoder();
-  await rt.fs.writeAtomicChunks(
-    rt.paths.stagedFile('reconciled.csv'),
-    csvChunks(RECONCILED_COLUMNS, reconciled),
+  await writeReconcileFiles(
+    rt,
+    { reconciled, claims: claims.rows, problems },
+    placed.length === 0 ? ['[]\n'] : ['[\n', ...blockBytes(placed, new TextEncoder().encode(',\n')), '\n]\n'],
   );
-  await rt.fs.writeAtomicChunks(rt.paths.stagedFile('claims.csv'), csvChunks(CLAIM_COLUMNS, claims.rows));
-  await rt.fs.writeAtomicChunks(
-    rt.paths.stagedFile('audit.json'),
-    placed.length === 0 ? ['[]\n'] : ['[\n', ...blockBytes(placed, encoder.encode(',\n')), '\n]\n'],
-  );
-  const staged: StagedReconcile = { reconciled, claims: claims.rows, problems };
-  await rt.fs.writeAtomicChunks(rt.paths.reconcile, jsonObjectPieces(staged));
   // The audit stays in its file: a later stage that needs it reads it (loadReconcile).
   rt.state.reconcile = undefined;
   return { counts: reconcileCounts(reconciled, claims.rows) };
@@ -110,27 +104,19 @@ export const reconcileStage: StageSpec = {
     rt.paths.stagedFile('audit.json'),
   ],
   async run(rt) {
-    if (rt.state.shards?.stage === 'cleaned') {
-      const sharded = await reconcileSharded(rt);
-      await closeShards(rt);
-      if (sharded) return sharded;
-    }
+    const sharded = rt.state.shards?.stage === 'cleaned' ? await reconcileSharded(rt) : null;
     await closeShards(rt);
+    if (sharded) return sharded;
     const clean = await loadClean(rt);
     const { reconcile } = await import('../reconcile/reconcile.ts');
     const result = reconcile(clean);
     rt.state.reconcile = result;
     reportProblems(rt, result.problems);
-    const files = reconcileChunks(result);
-    await rt.fs.writeAtomicChunks(rt.paths.stagedFile('reconciled.csv'), files.reconciled);
-    await rt.fs.writeAtomicChunks(rt.paths.stagedFile('claims.csv'), files.claims);
-    await rt.fs.writeAtomicChunks(rt.paths.stagedFile('audit.json'), files.audit);
-    const staged: StagedReconcile = {
-      reconciled: result.reconciled,
-      claims: result.claims,
-      problems: result.problems,
-    };
-    await rt.fs.writeAtomicChunks(rt.paths.reconcile, jsonObjectPieces(staged));
+    await writeReconcileFiles(
+      rt,
+      { reconciled: result.reconciled, claims: result.claims, problems: result.problems },
+      auditJsonChunks(result.audit),
+    );
     return { counts: reconcileCounts(result.reconciled, result.claims) };
   },
 };

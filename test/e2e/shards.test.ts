@@ -19,6 +19,12 @@ const withoutDebug = (stderr: string) =>
     .filter((l) => !l.startsWith('debug: ') && !/still running/.test(l))
     .join('\n');
 
+/** `--to reconcile` on `raw`, with rejects allowed and debug lines, in the given number of shards. */
+const toReconcile = (raw: string, clean: string, out: string, shards: string) =>
+  runCli(['--raw', raw, '--clean', clean, '--out', out, '--to', 'reconcile', '--allow-rejects', '--debug'], {
+    NORMA_SHARDS: shards,
+  });
+
 function files(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of readdirSync(dir).sort()) out[name] = readFileSync(path.join(dir, name), 'utf8');
@@ -47,21 +53,7 @@ describe('sharded runs give what one thread gives', () => {
     );
     const run = (shards: string) => {
       const clean = path.join(ws.dir, `clean-${shards}`);
-      const result = runCli(
-        [
-          '--raw',
-          raw,
-          '--clean',
-          clean,
-          '--out',
-          path.join(ws.dir, `out-${shards}`),
-          '--to',
-          'reconcile',
-          '--allow-rejects',
-          '--debug',
-        ],
-        { NORMA_SHARDS: shards },
-      );
+      const result = toReconcile(raw, clean, path.join(ws.dir, `out-${shards}`), shards);
       const ingest = readFileSync(path.join(ws.dir, `out-${shards}`, '.norma/ingest.json'), 'utf8');
       const all: Record<string, string> = { ...files(clean), 'ingest.json (intermediate)': ingest };
       return { ...result, files: all };
@@ -102,17 +94,7 @@ describe('sharded runs give what one thread gives', () => {
       'd-bad,Bad,percent_per_year,"From 1990.",cagr:m-1@1990/1995,0.1\n',
     );
     const run = (shards: string) =>
-      runCli(
-        [
-          '--raw',
-          raw,
-          '--clean',
-          path.join(ws.dir, `fc-${shards}`),
-          '--out',
-          path.join(ws.dir, `fo-${shards}`),
-        ].concat(['--to', 'reconcile', '--allow-rejects', '--debug']),
-        { NORMA_SHARDS: shards },
-      );
+      toReconcile(raw, path.join(ws.dir, `fc-${shards}`), path.join(ws.dir, `fo-${shards}`), shards);
     const one = run('0');
     const split = run('2');
     expect(one.code).toBe(1);

@@ -38,4 +38,11 @@ describe('collectGarbage', () => {
   it('resolves (a no-op for a small heap)', async () => {
     await expect(collectGarbage()).resolves.toBeUndefined();
   });
+  it('collects what nothing holds any more, when the heap is big enough', async () => {
+    const ref = new WeakRef({ rows: new Array(1000).fill(0) });
+    // A WeakRef keeps its target until the current job ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await collectGarbage(0);
+    expect(ref.deref()).toBeUndefined();
+  });
 });
