@@ -51,9 +51,46 @@ describe('ByteWriter', () => {
   });
   it('hands on pieces as they fill, and their text is the whole', () => {
     const items = Array.from({ length: 50_000 }, (_, i) => `строка ${i}\n`);
-    const pieces = [...bytePieces(items, (w, item) => w.text(item))];
+    const pieces = [
+      ...bytePieces(items, (w, item) => w.text(item), { readAhead: (item) => item.length, batch: 7 }),
+    ];
     expect(pieces.length).toBeGreaterThan(1);
     expect(piecesText(pieces)).toBe(items.join(''));
+  });
+  it('reads each item ahead once, in batches, before it is written', () => {
+    const items = Array.from({ length: 23 }, (_, i) => `${i};`);
+    const events: string[] = [];
+    const text = piecesText(
+      bytePieces(
+        items,
+        (w, item, i) => {
+          events.push(`write ${i}`);
+          w.ascii(item);
+        },
+        {
+          readAhead: (item) => {
+            events.push(`read ${item.slice(0, -1)}`);
+            return item.length;
+          },
+          batch: 5,
+        },
+      ),
+    );
+    expect(text).toBe(items.join(''));
+    // Batch by batch: the five reads, then the five writes.
+    const batches = Array.from({ length: 5 }, (_, b) => {
+      const ids = items.map((_, i) => i).slice(b * 5, b * 5 + 5);
+      return [...ids.map((i) => `read ${i}`), ...ids.map((i) => `write ${i}`)];
+    });
+    expect(events).toEqual(batches.flat());
+  });
+  it('copies bytes made once, and writes earlier bytes again', () => {
+    const w = new ByteWriter(4);
+    w.bytes(new TextEncoder().encode('{"value":'));
+    const from = w.length;
+    w.natural(2528146);
+    w.again(from, w.length);
+    expect(Buffer.from(w.done()).toString()).toBe('{"value":25281462528146');
   });
   it('decodes a character split between two pieces', () => {
     const bytes = Buffer.from('aжb');

@@ -1,4 +1,6 @@
 // DESIGN §4 `priority:k1>k2>…`: only the sources of the first listed kind that has any are used.
+
+import { inner } from '../clean/sort-by-group.ts';
 import type { Kind } from '../types.ts';
 import type { SourceFigure } from './model.ts';
 
@@ -20,11 +22,24 @@ export function selectByPriority(
   const setAside: PrioritySelection['setAside'] = [];
   for (const f of figures) {
     if (f.kind === chosen) used.push(f);
-    else
-      setAside.push({
-        figure: f,
-        reason: `${rule}: ${f.kind ?? 'unknown'} source set aside because ${chosen} sources exist`,
-      });
+    else setAside.push({ figure: f, reason: reasonFor(rule, f.kind ?? 'unknown', chosen) });
   }
   return { used, setAside, chosen };
+}
+
+/** rule → chosen kind → set-aside kind → reason. */
+const reasons = new Map<string, Map<string, Map<string, string>>>();
+
+/**
+ * The reason a figure was set aside, one string per distinct reason: at a million rows a new one per
+ * figure was 150k more strings to keep, and each a rope to flatten when audit.json is written.
+ */
+function reasonFor(rule: string, kind: string, chosen: string): string {
+  const byKind = inner(inner(reasons, rule), chosen);
+  let reason = byKind.get(kind);
+  if (reason === undefined) {
+    reason = `${rule}: ${kind} source set aside because ${chosen} sources exist`;
+    byKind.set(kind, reason);
+  }
+  return reason;
 }
