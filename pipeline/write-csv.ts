@@ -32,7 +32,7 @@ function textCell(text: string): string {
  * prints as itself, as x × 1e6 < 2^53 rounds back to x; below 1e9, so does a number whose shortest text
  * has no exponent and at most 6 decimals (printsAsIs, with the text made once).
  */
-function numberCell(x: number): string {
+export function numberCell(x: number): string {
   if ((x | 0) === x) return String(x);
   if (x < 1e9 && x > -1e9) {
     const text = String(x);

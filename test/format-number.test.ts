@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { piecesText } from '../pipeline/byte-writer.ts';
 import { formatNumber } from '../pipeline/format-number.ts';
-import { compareRefs, defuse, toCsv } from '../pipeline/write-csv.ts';
+import { compareRefs, defuse, numberCell, toCsv } from '../pipeline/write-csv.ts';
 
 describe('formatNumber', () => {
   it.each([
@@ -15,6 +16,20 @@ describe('formatNumber', () => {
     [1e22, '10000000000000000000000'],
     [Number.NaN, ''],
   ])('%s → %s', (x, text) => expect(formatNumber(x)).toBe(text));
+  it('is what numberCell writes, for any number', () => {
+    const numbers = fc.oneof(
+      // Figures and ratios stay below 10^21 (clean and derive refuse others).
+      fc.double({ min: -1e21, max: 1e21, noNaN: true }),
+      fc.integer(),
+      fc.double({ min: -1e9, max: 1e9 }).map((x) => Math.round(x * 1e4) / 1e4),
+      fc.constantFrom(-0, 2 ** 31, -(2 ** 31), 1e9, 1e21, 0.1 + 0.2, 1e-7),
+    );
+    fc.assert(
+      fc.property(numbers, (x) => {
+        expect(numberCell(x)).toBe(formatNumber(x));
+      }),
+    );
+  });
 });
 
 describe('csv', () => {

@@ -14,6 +14,12 @@ import {
 } from './parse-unit.ts';
 import { inner } from './sort-by-group.ts';
 
+/**
+ * Figures stop short of 10^21: from there a number prints in exponent form, which the outputs do not
+ * write, and its digits are partly made up by the conversion.
+ */
+export const LARGEST_FIGURE = 1e21;
+
 /** A figure in the measure's unit, ready for an Observation or a Claim. */
 export interface CleanValue {
   value: number;
@@ -137,6 +143,11 @@ function compute(text: string, unitCell: string, locale: Locale, measureUnit: Un
   high = tidy(convert(high, unit.scale, target.scale));
   if (!Number.isFinite(low) || !Number.isFinite(high))
     return { ok: false, reason: `"${text}" is not a finite number` };
+  if (Math.abs(low) >= LARGEST_FIGURE || Math.abs(high) >= LARGEST_FIGURE)
+    return {
+      ok: false,
+      reason: `"${text}" is 10^21 ${measureUnit} or more, too large for a figure; check the digits and the unit`,
+    };
   if (low < 0 && !SIGNED_UNITS.has(measureUnit))
     return { ok: false, reason: `"${text}" is negative, but a figure in ${measureUnit} cannot be` };
   const value = fig.qualifier === 'range' ? tidy((low + high) / 2) : low;

@@ -1,4 +1,6 @@
 // Derived measures (DESIGN §4): ratio:a/b and cagr:m, cagr:m@S/E, computed from reconciled rows.
+
+import { LARGEST_FIGURE } from '../clean/clean-value.ts';
 import type { AuditObservation, Measure, Problem, ReconciledRow } from '../types.ts';
 import { compareText } from '../write-csv.ts';
 import { explainCagrMultiple, explainCagrSeries, explainRatio } from './explain.ts';
@@ -130,6 +132,17 @@ export function deriveRatio(
     // For positive inputs this is DESIGN's a.low / b.high … a.high / b.low; min/max also covers signs.
     const q = [x.low / y.high, x.low / y.low, x.high / y.high, x.high / y.low];
     const estimate = round({ value: x.value / y.value, low: Math.min(...q), high: Math.max(...q) });
+    // A divisor near 0 can give a ratio too large for a figure (clean keeps figures below it too).
+    if (![estimate.value, estimate.low, estimate.high].every((v) => Math.abs(v) < LARGEST_FIGURE)) {
+      problems.push(
+        fatal(
+          measure,
+          'ratio-out-of-range',
+          `${x.measure_id} / ${y.measure_id} at ${at} is 10^21 or more (${y.measure_id} is ${y.low} to ${y.high}); check the figures of ${y.measure_id}.`,
+        ),
+      );
+      continue;
+    }
     const explanation = explainRatio(x, y, estimate, { a: x.unit, b: y.unit, result: measure.unit });
     rows.push(derivedRow(measure, x, estimate, [ra, rb], explanation));
   }

@@ -72,6 +72,19 @@ describe('ratio', () => {
     expect(r.problems).toMatchObject([{ kind: 'fatal', code: 'division-by-zero' }]);
     expect(r.reconciled.map((row) => row.measure_id)).toEqual(['x', 'y']);
   });
+
+  it('refuses a ratio too large to print, as from a tiny denominator', () => {
+    const r = reconcile(
+      input({
+        sources,
+        measures: [measure('x'), measure('y'), measure('q', { method: ratio('x', 'y') })],
+        observations: [obs('a', 'x', '1935', 1e15), obs('a', 'y', '1935', 1e-300)],
+      }),
+    );
+    expect(r.problems).toMatchObject([{ kind: 'fatal', code: 'ratio-out-of-range' }]);
+    expect(r.problems[0]?.message).toContain('x / y at 1935 is 10^21 or more');
+    expect(r.reconciled.map((row) => row.measure_id)).toEqual(['x', 'y']);
+  });
 });
 
 describe('cagr from a multiple', () => {
