@@ -190,6 +190,7 @@ const row = (what: string, figure: string, ratio = '') => {
     const ours: number[] = [];
     const otherRuns: number[] = [];
     const floor: number[] = [];
+    const writeFloor: number[] = [];
     let rss = 0;
     let rssOther = 0;
     const build = (env: Record<string, string>) =>
@@ -218,10 +219,19 @@ const row = (what: string, figure: string, ratio = '') => {
       rssOther = Math.max(rssOther, alt.maxRssKb ?? 0);
       const f = timed('node', [path.join(ROOT, 'bench/floor-parse.mjs'), raw]);
       floor.push(f.ms);
+      // The outputs this run wrote, written again by the libraries alone (bench/floor-write.mjs).
+      const w = timed('node', [
+        path.join(ROOT, 'bench/floor-write.mjs'),
+        path.join(work, `scale-clean-${size}`),
+      ]);
+      const stats = /NORMA_STATS (.*)/.exec(w.stderr)?.[1];
+      if (w.code !== 0 || !stats) throw new Error(`bench/floor-write.mjs exited ${w.code}: ${w.stderr}`);
+      writeFloor.push((JSON.parse(stats) as { ms: number }).ms);
     }
     const o = median(ours);
     const other = median(otherRuns);
     const f = median(floor);
+    const wf = median(writeFloor);
     const perRow = (o * 1000) / size;
     const growth: number | null = previousPerRow ? perRow / previousPerRow : null;
     previousPerRow = perRow;
@@ -230,6 +240,8 @@ const row = (what: string, figure: string, ratio = '') => {
       ms: o,
       floorMs: f,
       ratio: o / f,
+      writeFloorMs: wf,
+      ratioToParseAndWrite: o / (f + wf),
       perRowUs: perRow,
       peakRssMb: rss / 1024,
       growth,
@@ -242,6 +254,11 @@ const row = (what: string, figure: string, ratio = '') => {
       `scale ${size.toLocaleString('en-US')} rows (--to reconcile)`,
       `${Math.round(o)} ms`,
       `${round(o / f)} × papaparse floor (${Math.round(f)} ms); ${round(perRow, 2)} µs/row${growth ? `, ×${round(growth)} per row vs previous` : ''}; peak RSS ${Math.round(rss / 1024)} MB`,
+    );
+    row(
+      '  write floor (Papa.unparse, JSON.stringify)',
+      `${Math.round(wf)} ms`,
+      `ours ${round(o / (f + wf))} × (parse floor + this write floor, ${Math.round(f + wf)} ms)`,
     );
     row(
       `  the same ${otherWay === '0' ? 'on one thread' : 'in two shards'} (NORMA_SHARDS=${otherWay})`,
