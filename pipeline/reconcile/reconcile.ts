@@ -1,4 +1,6 @@
 // The reconcile stage's pure core (DESIGN §4): observations → reconciled rows, claim verdicts, audit.
+
+import { readAhead } from '../read-ahead.ts';
 import type {
   Claim,
   Kind,
@@ -43,9 +45,9 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const groups = groupObservations(input.observations);
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g] as ObservationGroup;
-    // The next group's observations are read ahead (see bytePieces): fetched together, not one by one.
+    // The next group's observations are read ahead (read-ahead.ts): fetched together, not one by one.
     const next = groups[g + 1];
-    if (next) readAhead[0] = readGroupAhead(next.observations);
+    if (next) readAhead(next.observations, 0, next.observations.length, readObservationAhead);
     const measure = measures.get(group.measure_id);
     if (!measure || isDerived(measure.method)) {
       skipped.set(group.measure_id, (skipped.get(group.measure_id) ?? 0) + group.observations.length);
@@ -143,12 +145,7 @@ function derive(
   return { rows: [], problems: [] };
 }
 
-/** Where read-ahead sums go, so that the reads are kept. */
-const readAhead = new Float64Array(1);
-
-/** What reconcileGroup follows from each observation beyond the object: its ref and numbers. */
-function readGroupAhead(observations: readonly Observation[]): number {
-  let sum = 0;
-  for (const o of observations) sum += o.ref.length + o.value + o.low + o.high;
-  return sum;
+/** What reconcileGroup follows from an observation beyond the object: its ref and numbers. */
+function readObservationAhead(o: Observation): number {
+  return o.ref.length + o.value + o.low + o.high;
 }
