@@ -21,7 +21,8 @@ export interface FileSystem {
   mkdir(dir: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   remove(file: string): Promise<void>;
-  stat(file: string): Promise<{ isDirectory: boolean; size: number } | null>;
+  /** Null when nothing is there (a broken link included); `isFile` is false for folders, pipes, devices. */
+  stat(file: string): Promise<{ isDirectory: boolean; isFile: boolean; size: number } | null>;
   /** True when both files exist with the same bytes; compares piece by piece, never whole. */
   sameContent(a: string, b: string): Promise<boolean>;
   /** Copies to a temp name beside the target, then renames. */
@@ -117,7 +118,7 @@ export const nodeFileSystem: FileSystem = {
   async stat(file) {
     try {
       const s = await fs.stat(file);
-      return { isDirectory: s.isDirectory(), size: s.size };
+      return { isDirectory: s.isDirectory(), isFile: s.isFile(), size: s.size };
     } catch {
       return null;
     }
@@ -218,8 +219,8 @@ export function memoryFileSystem(
     },
     async stat(f) {
       const b = files.get(key(f));
-      if (b) return { isDirectory: false, size: b.length };
-      return isDir(f) ? { isDirectory: true, size: 0 } : null;
+      if (b) return { isDirectory: false, isFile: true, size: b.length };
+      return isDir(f) ? { isDirectory: true, isFile: false, size: 0 } : null;
     },
   };
 }

@@ -13,7 +13,10 @@ const POINT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const YEAR_DASH_NN = /^(\d{4})-(\d{2})$/;
 const YEAR_DASH_YEAR = /^(\d{4})-(\d{4})$/;
 const DATE_DASH_DATE = /^(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2})$/;
-const SEPARATOR = /\s*[/–—]\s*|\s+[-−]\s+/;
+// Split on after runs of white space are made one space: `\s*[/–—]\s*` on the cell itself rescans a long run
+// of spaces from every start in it, which took minutes for a cell of a million spaces.
+const SEPARATOR = / ?[/–—] ?| [-−] /;
+const WHITE_RUN = /\s+/g;
 
 const FORMS =
   'write 1937, 1937-05, 1937-05-01, a span (1933-1937, 1933–37, 1930/31) or two dates (1941-06-22/1944-12-31)';
@@ -37,7 +40,7 @@ export function parsePeriod(text: string): PeriodResult {
   if (POINT.test(t)) return single(t, t);
   const dd = YEAR_DASH_YEAR.exec(t) ?? DATE_DASH_DATE.exec(t);
   if (dd) return span(t, dd[1]!, dd[2]!);
-  const parts = t.split(SEPARATOR);
+  const parts = t.replace(WHITE_RUN, ' ').split(SEPARATOR);
   if (parts.length === 2) {
     const left = parts[0]!;
     const right = parts[1]!;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { FileSystem } from '../effects.ts';
-import type { Problem } from '../types.ts';
+import type { Problem, RawFileKind } from '../types.ts';
 import type { RawInput } from './ingest.ts';
 import { kindOfPath } from './schema.ts';
 
@@ -11,20 +11,13 @@ export async function readRawFolder(
 ): Promise<{ inputs: RawInput[]; problems: Problem[] }> {
   const inputs: RawInput[] = [];
   const problems: Problem[] = [];
-  const top = await fs.readdir(rawDir);
+  const top = await listFolder(fs, rawDir, '.', problems);
   for (const name of top) {
     const kind = kindOfPath(name);
     if (!kind) continue;
-    if ((await fs.stat(path.join(rawDir, name)))?.isDirectory) {
-      problems.push({
-        kind: 'fatal',
-        code: 'not-a-file',
-        ref: name,
-        message: `${name} is a folder; it must be a CSV file.`,
-      });
-      continue;
-    }
-    inputs.push({ path: name, kind, bytes: await fs.readFile(path.join(rawDir, name)) });
+    const read = await readInput(fs, rawDir, name, kind);
+    if ('code' in read) problems.push(read);
+    else inputs.push(read);
   }
   if (!top.includes('claims.csv')) {
     problems.push({
@@ -46,12 +39,15 @@ export async function readRawFolder(
     });
   }
   if (stat?.isDirectory) {
-    for (const name of (await fs.readdir(obsDir)).sort()) {
+    for (const name of (await listFolder(fs, obsDir, 'observations', problems)).sort()) {
       const rel = `observations/${name}`;
       const kind = kindOfPath(rel);
       const isDir = (await fs.stat(path.join(obsDir, name)))?.isDirectory;
-      if (kind && !isDir) inputs.push({ path: rel, kind, bytes: await fs.readFile(path.join(obsDir, name)) });
-      else if (!name.startsWith('.')) {
+      if (kind && !isDir) {
+        const read = await readInput(fs, rawDir, rel, kind);
+        if ('code' in read) problems.push(read);
+        else inputs.push(read);
+      } else if (!name.startsWith('.')) {
         problems.push({
           kind: 'warning',
           code: 'unknown-file',
@@ -62,4 +58,55 @@ export async function readRawFolder(
     }
   }
   return { inputs, problems };
+}
+
+/**
+ * One raw file's bytes, or the problem that stops it, named for the editor: a broken link, a pipe or a
+ * device (which would never end), a file the user may not read. Not an internal error: the fix is in the
+ * raw folder.
+ */
+async function readInput(
+  fs: FileSystem,
+  rawDir: string,
+  rel: string,
+  kind: RawFileKind,
+): Promise<RawInput | Problem> {
+  const full = path.join(rawDir, rel);
+  const stop = (code: string, message: string): Problem => ({ kind: 'fatal', code, ref: rel, message });
+  const stat = await fs.stat(full);
+  if (!stat)
+    return stop('unreadable-file', `${rel} could not be read: it is a broken link; fix or remove it.`);
+  if (stat.isDirectory) return stop('not-a-file', `${rel} is a folder; it must be a CSV file.`);
+  if (!stat.isFile)
+    return stop('not-a-file', `${rel} is not a regular file (a pipe or a device); it must be a CSV file.`);
+  try {
+    return { path: rel, kind, bytes: await fs.readFile(full) };
+  } catch (error) {
+    return stop('unreadable-file', `${rel} could not be read (${readError(error)}).`);
+  }
+}
+
+/** A folder's names, or none with a problem saying why it could not be listed. */
+async function listFolder(fs: FileSystem, dir: string, rel: string, problems: Problem[]): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch (error) {
+    const why = readError(error);
+    const name = rel === '.' ? 'the raw folder' : `the folder ${rel}`;
+    problems.push({
+      kind: 'fatal',
+      code: 'unreadable-folder',
+      ref: rel,
+      message: `${name} could not be listed (${why}).`,
+    });
+    return [];
+  }
+}
+
+/** Why a read failed, in words an editor can act on. */
+function readError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM'
+    ? 'permission denied; make it readable'
+    : (code ?? String(error));
 }

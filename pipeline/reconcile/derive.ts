@@ -133,7 +133,7 @@ export function deriveRatio(
     const q = [x.low / y.high, x.low / y.low, x.high / y.high, x.high / y.low];
     const estimate = round({ value: x.value / y.value, low: Math.min(...q), high: Math.max(...q) });
     // A divisor near 0 can give a ratio too large for a figure (clean keeps figures below it too).
-    if (![estimate.value, estimate.low, estimate.high].every((v) => Math.abs(v) < LARGEST_FIGURE)) {
+    if (outOfRange(estimate)) {
       problems.push(
         fatal(
           measure,
@@ -227,6 +227,16 @@ export function deriveCagrFromMultiple(
       low: rate(x.low, years),
       high: rate(x.high, years),
     });
+    if (outOfRange(estimate)) {
+      problems.push(
+        fatal(
+          measure,
+          'cagr-out-of-range',
+          `the yearly rate of ${m.measure_id} at ${periodText(x)} (${x.low} to ${x.high} ×) is 10^21 % or more; check the figures of ${m.measure_id}.`,
+        ),
+      );
+      continue;
+    }
     rows.push(derivedRow(measure, x, estimate, [r], explainCagrMultiple(x, years, estimate)));
   }
   if (rows.length === 0 && !problems.some((p) => p.kind === 'fatal')) {
@@ -306,6 +316,18 @@ export function deriveCagrFromSeries(
     low: rate(e.row.low / s.row.high, years),
     high: rate(e.row.high / s.row.low, years),
   });
+  if (outOfRange(estimate)) {
+    return {
+      rows: [],
+      problems: [
+        fatal(
+          measure,
+          'cagr-out-of-range',
+          `the yearly rate of ${m.measure_id} from ${start} (${s.row.low} to ${s.row.high}) to ${end} (${e.row.low} to ${e.row.high}) is not finite or 10^21 % or more; check the figures of ${m.measure_id}.`,
+        ),
+      ],
+    };
+  }
   const explanation = explainCagrSeries(s.row, e.row, { start, end }, estimate, m.unit);
   return {
     rows: [
@@ -319,6 +341,15 @@ export function deriveCagrFromSeries(
     ],
     problems: [],
   };
+}
+
+/** Whether a derived estimate is not a figure: not finite, or 10^21 or more (see LARGEST_FIGURE). */
+function outOfRange(e: { value: number; low: number; high: number }): boolean {
+  return !(
+    Math.abs(e.value) < LARGEST_FIGURE &&
+    Math.abs(e.low) < LARGEST_FIGURE &&
+    Math.abs(e.high) < LARGEST_FIGURE
+  );
 }
 
 export function sortRows(rows: RowAndAudit[]): RowAndAudit[] {

@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../pipeline/clean/parse-period.ts';
 
@@ -24,6 +27,9 @@ describe('parsePeriod', () => {
     ['1935-08/1936-02', '1935-08', '1936-02'],
     ['1937/1937', '1937', '1937'],
     ['1937-05/1937', '1937-05', '1937'],
+    ['1933 \t /  1937', '1933', '1937'],
+    ['1933\u00a0–\u00a01937', '1933', '1937'],
+    ['1933  -  1937', '1933', '1937'],
   ])('%s → %s .. %s', (text, start, end) => {
     expect(parsePeriod(text)).toEqual({ ok: true, period: { start, end } });
   });
@@ -48,5 +54,18 @@ describe('parsePeriod', () => {
     const result = parsePeriod(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain(reason);
+  });
+
+  it('reads a long run of spaces once, and returns (the old separator rescanned it: minutes at 1 MB)', () => {
+    // In a child with a deadline: a test cannot stop a regular expression that runs on in its own thread.
+    const module = path.resolve(import.meta.dirname, '../../pipeline/clean/parse-period.ts');
+    const code = `import(${JSON.stringify(pathToFileURL(module).href)}).then(({ parsePeriod }) =>
+      process.stdout.write(JSON.stringify(parsePeriod('1936' + ' '.repeat(1_000_000) + 'x/1937').ok)))`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(child.signal).toBeNull();
+    expect(child.stdout).toBe('false');
   });
 });

@@ -135,6 +135,18 @@ describe('cagr from a multiple', () => {
       'fatal:missing-input',
     ]);
   });
+
+  it('refuses a rate too large to be a figure', () => {
+    const r = reconcile(
+      input({
+        sources,
+        measures: [measure('m', { unit: 'multiple' }), measure('rate', { method: cagr('m') })],
+        observations: [obs('a', 'm', '1928..1929', 1e20)],
+      }),
+    );
+    expect(r.problems.map((p) => `${p.kind}:${p.code}`)).toEqual(['fatal:cagr-out-of-range']);
+    expect(r.reconciled.map((row) => row.measure_id)).toEqual(['m']);
+  });
 });
 
 describe('cagr from a series', () => {
@@ -169,6 +181,18 @@ describe('cagr from a series', () => {
       '1928',
       '1937',
     ]);
+  });
+
+  it('refuses a rate that is not finite, as from a start near 0', () => {
+    const r = reconcile(
+      input({
+        sources,
+        measures,
+        observations: [obs('a', 'coal', '1928', 1e-300), obs('b', 'coal', '1937', 1e20)],
+      }),
+    );
+    expect(r.problems).toMatchObject([{ kind: 'fatal', code: 'cagr-out-of-range' }]);
+    expect(r.problems[0]?.message).toContain('the yearly rate of coal from 1928');
   });
 
   it('accepts a single date in the year (a 1 January stock)', () => {
