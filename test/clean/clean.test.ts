@@ -222,6 +222,22 @@ c2,m.unknown,5
   });
 });
 
+describe('cleanData: a long chain of derived measures', () => {
+  it('finds a cycle of 20,000 measures once, without recursion', () => {
+    const n = 20_000;
+    const rows = Array.from({ length: n }, (_, i) => `d${i},D,multiple,d,cagr:d${(i + 1) % n},`);
+    const result = cleanData(
+      ingestOf({
+        'sources.csv': SOURCES,
+        'measures.csv': `measure_id,label,unit,definition,method,tolerance\n${rows.join('\n')}\n`,
+      }),
+    );
+    const cycles = fatals(result.problems).filter((m) => m.includes('derivation cycle'));
+    expect(cycles.length).toBe(1);
+    expect(cycles[0]).toContain('derivation cycle: d0 → d1 → d2');
+  });
+});
+
 describe('sourceIdOf', () => {
   it.each([
     ['observations/zemskov-1991.csv', 'zemskov-1991'],

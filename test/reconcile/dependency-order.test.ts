@@ -4,6 +4,22 @@ import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
 import { cagr, input, measure, obs, ratio, source } from './fixtures.ts';
 
 describe('planDerivations', () => {
+  it('plans a chain of 20,000 derived measures, and finds a cycle of that length, without recursion', () => {
+    const n = 20_000;
+    const chain = [
+      measure('x'),
+      ...Array.from({ length: n }, (_, i) => measure(`d${i}`, { method: cagr(i === 0 ? 'x' : `d${i - 1}`) })),
+    ];
+    const plan = planDerivations(chain);
+    expect(plan.problems).toEqual([]);
+    expect(plan.order.length).toBe(n);
+    expect(plan.order.indexOf('d0')).toBeLessThan(plan.order.indexOf('d19999'));
+    const loop = Array.from({ length: n }, (_, i) => measure(`d${i}`, { method: cagr(`d${(i + 1) % n}`) }));
+    const broken = planDerivations(loop);
+    expect(broken.problems.map((p) => p.code)).toEqual(['derivation-cycle']);
+    expect(broken.broken.size).toBe(n);
+  });
+
   it('orders a chain inputs first, whatever the order of measures.csv', () => {
     const plan = planDerivations([
       measure('c', { method: ratio('b', 'x') }),
