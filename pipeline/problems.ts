@@ -13,11 +13,25 @@ export function printable(text: string): string {
   });
 }
 
+/** A quoted cell of more than 80 characters (a pasted paragraph, a megabyte of spaces). */
+const LONG_QUOTE = /"([^"\n]{81,})"/g;
+
+/**
+ * Quoted cells of more than 80 characters cut to their first 60, with their length: a message quotes the
+ * cell it is about, and a cell of a megabyte made a console line of a megabyte. rejects.csv keeps them whole.
+ */
+export function shortenQuotes(message: string): string {
+  return message.replace(
+    LONG_QUOTE,
+    (_, inner: string) => `"${inner.slice(0, 60)}…" (${inner.length} characters)`,
+  );
+}
+
 /** Prints problems as `ref: reason`, capped, with the count of the rest. Returns the lines. */
 export function formatProblems(problems: readonly Problem[], cap = 50): string[] {
   const sorted = [...problems].sort((a, b) => compareRefs(a.ref, b.ref));
   const lines = sorted.slice(0, cap).map((p) => {
-    const message = printable(p.message);
+    const message = shortenQuotes(printable(p.message));
     const text = message.startsWith(p.ref) ? message : `${p.ref}: ${message}`;
     return p.kind === 'warning' && !text.startsWith('warning') ? `warning: ${text}` : text;
   });
