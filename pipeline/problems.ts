@@ -13,17 +13,16 @@ export function printable(text: string): string {
   });
 }
 
-/** A quoted cell of more than 80 characters (a pasted paragraph, a megabyte of spaces). */
-const LONG_QUOTE = /"([^"\n]{81,})"/g;
+/** A quoted text; taken in pairs from the left, so the text between two quoted cells is never one. */
+const QUOTED = /"([^"\n]*)"/g;
 
 /**
  * Quoted cells of more than 80 characters cut to their first 60, with their length: a message quotes the
  * cell it is about, and a cell of a megabyte made a console line of a megabyte. rejects.csv keeps them whole.
  */
 export function shortenQuotes(message: string): string {
-  return message.replace(
-    LONG_QUOTE,
-    (_, inner: string) => `"${inner.slice(0, 60)}…" (${inner.length} characters)`,
+  return message.replace(QUOTED, (quoted, inner: string) =>
+    inner.length > 80 ? `"${inner.slice(0, 60)}…" (${inner.length} characters)` : quoted,
   );
 }
 

@@ -43,6 +43,10 @@ describe('formatProblems', () => {
 });
 
 describe('shortenQuotes', () => {
+  it('takes quotes in pairs: the text between two short quoted cells is not a cell', () => {
+    const message = `unknown kind "scholar" for source "alpha-1990"; use ${'archival, '.repeat(10)}; did you mean "scholarly"?`;
+    expect(shortenQuotes(message)).toBe(message);
+  });
   it('keeps quoted cells of up to 80 characters whole', () => {
     const cell = 'x'.repeat(80);
     expect(shortenQuotes(`"${cell}" and "${cell}y"`)).toBe(
