@@ -4,7 +4,7 @@ import { parseArgs, USAGE } from './args.ts';
 import { checkClean } from './check.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { consoleLogger, type Effects, nodeFileSystem } from './effects.ts';
-import { runPipeline } from './runner.ts';
+import { checkRawFolder, runPipeline } from './runner.ts';
 import { ENVIRONMENT_ERROR_CODES, NormaExit } from './stage.ts';
 
 /** The project root; the launcher (scripts/norma.mjs) runs a bundle elsewhere and says where it is. */
@@ -25,9 +25,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const root = ROOT;
   try {
     const rawDir = path.resolve(root, options.raw);
-    const rawStat = await nodeFileSystem.stat(rawDir);
-    if (!rawStat?.isDirectory)
-      throw new NormaExit(2, `the raw folder "${options.raw}" does not exist; pass --raw DIR.`);
+    await checkRawFolder(nodeFileSystem, rawDir, options.raw);
     if (options.check) {
       const outcome = await checkClean(
         nodeFileSystem,

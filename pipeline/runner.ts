@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { type Options, plannedStages } from './args.ts';
 import { type CacheManifest, decide, describeOutputs, hashParts, hashTree, readManifest } from './cache.ts';
-import type { Effects } from './effects.ts';
+import type { Effects, FileSystem } from './effects.ts';
 import { startProgress } from './progress.ts';
 import { CLEAN_FILES, type Runtime, type StageSpec, workPaths } from './runtime.ts';
 import { NormaExit, type StageContext } from './stage.ts';
@@ -152,18 +152,25 @@ export async function commitClean(rt: Runtime): Promise<string[]> {
   return changed;
 }
 
+/** Stops with a usage error (exit 2) unless `rawDir` is a folder; `raw` is the path as the user wrote it. */
+export async function checkRawFolder(fs: FileSystem, rawDir: string, raw: string): Promise<void> {
+  const stat = await fs.stat(rawDir);
+  if (stat?.isDirectory) return;
+  throw new NormaExit(
+    2,
+    stat
+      ? `the raw folder "${raw}" is a file, not a folder; pass --raw DIR with the folder that holds sources.csv.`
+      : `the raw folder "${raw}" does not exist; pass --raw DIR or create it.`,
+  );
+}
+
 export async function runPipeline(input: RunInput): Promise<void> {
   const t0 = Date.now();
   const code = await codeHash(input.effects, input.root);
   input.effects.logger.debug(`code hash ${code.slice(0, 12)} in ${Date.now() - t0} ms`);
   const rt = makeRuntime(input, code);
   const stages = plannedStages(input.options);
-  if (!(await rt.fs.stat(rt.ctx.rawDir))?.isDirectory) {
-    throw new NormaExit(
-      2,
-      `the raw folder ${input.options.raw} does not exist; pass --raw DIR or create it.`,
-    );
-  }
+  await checkRawFolder(rt.fs, rt.ctx.rawDir, input.options.raw);
   // validate reports rejects in its summary instead of stopping at them.
   if (input.options.validate) rt.ctx.allowRejects = true;
   try {
