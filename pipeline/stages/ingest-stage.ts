@@ -44,7 +44,7 @@ async function ingestSharded(
     return null;
   }
   const first = replies[0] as IngestReply;
-  const problems = [...first.problems, ...rawProblems];
+  const problems = withRawProblems(first.problems, rawProblems);
   const parts = replies.flatMap((r) => r.parts).sort((a, b) => a.n - b.n);
   pool.ingestProblems = problems;
   pool.stage = 'ingested';
@@ -63,9 +63,11 @@ async function ingestSharded(
 export const ingestStage: StageSpec = {
   name: 'ingest',
   async inputs(rt) {
-    const { inputs } = await readRaw(rt);
+    const { inputs, problems } = await readRaw(rt);
     const parts: (string | Uint8Array)[] = [];
     for (const input of inputs) parts.push(input.path, input.bytes);
+    // What could not be read is part of what ingest saw: removing a broken link must rerun it.
+    for (const p of problems) parts.push(p.code, p.ref, p.message);
     return [hashParts(parts)];
   },
   outputs: (rt) => [rt.paths.ingest],
@@ -77,7 +79,7 @@ export const ingestStage: StageSpec = {
       if (sharded) return sharded;
     }
     const result = ingest(inputs);
-    result.problems.push(...problems);
+    result.problems = withRawProblems(result.problems, problems);
     rt.state.ingest = result;
     // The raw bytes were hashed and parsed; nothing else reads them.
     rt.state.rawInputs = undefined;
@@ -86,3 +88,12 @@ export const ingestStage: StageSpec = {
     return { counts: `${result.files.length} files, ${rows} rows` };
   },
 };
+
+/**
+ * Ingest's problems with the raw folder's: a catalog file that is there but cannot be read (a folder, a
+ * broken link) is not also reported as missing.
+ */
+export function withRawProblems(ingested: readonly Problem[], raw: readonly Problem[]): Problem[] {
+  const named = new Set(raw.filter((p) => p.kind === 'fatal').map((p) => p.ref));
+  return [...ingested.filter((p) => !(p.code === 'missing-file' && named.has(p.ref))), ...raw];
+}

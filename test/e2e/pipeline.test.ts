@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +151,19 @@ describe('exit codes', () => {
     const r = runCli(['--raw', '/nonexistent/raw', '--to', 'reconcile']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('does not exist');
+  });
+  it('a broken link in the raw folder is a data error (1) naming it, and removing it builds', () => {
+    const ws = workspace('basic');
+    const link = path.join(ws.raw, 'observations/gone.csv');
+    symlinkSync(path.join(ws.dir, 'nowhere.csv'), link);
+    const run = () => runCli(['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out, '--to', 'reconcile']);
+    const broken = run();
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('observations/gone.csv could not be read: it is a broken link');
+    // The same readable files as before: ingest must still run again, not keep the old problem.
+    rmSync(link);
+    expect(run().code).toBe(0);
+    rmSync(ws.dir, { recursive: true, force: true });
   });
   it('a reject fails the build (1) but --allow-rejects builds; rejects.csv is written either way', () => {
     const ws = workspace('basic');

@@ -44,3 +44,16 @@ describe('readRawFolder', () => {
     );
   });
 });
+
+describe('withRawProblems', () => {
+  it('does not call a catalog file missing when it is there but cannot be read', async () => {
+    const { withRawProblems } = await import('../../pipeline/stages/ingest-stage.ts');
+    const missing = (ref: string) =>
+      ({ kind: 'fatal', code: 'missing-file', ref, message: `${ref} is missing` }) as const;
+    const folder = { kind: 'fatal', code: 'not-a-file', ref: 'sources.csv', message: 'a folder' } as const;
+    expect(withRawProblems([missing('sources.csv'), missing('measures.csv')], [folder])).toEqual([
+      missing('measures.csv'),
+      folder,
+    ]);
+  });
+});
