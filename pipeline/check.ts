@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { FileSystem } from './effects.ts';
 import { ingest } from './ingest/ingest.ts';
-import { readRawFolder } from './ingest/read-raw.ts';
+import { readRawFolder, withRawProblems } from './ingest/read-raw.ts';
 import { formatProblems } from './problems.ts';
 import type { CleanFileName } from './runtime.ts';
 import type { Problem } from './types.ts';
@@ -34,7 +34,10 @@ export async function expectedCleanFiles(
 ): Promise<{ files: Partial<Record<CleanFileName, string>>; problems: Problem[] }> {
   const { inputs, problems: readProblems } = await readRawFolder(fs, rawDir);
   const ingested = ingest(inputs);
-  const problems: Problem[] = [...readProblems, ...ingested.problems.filter((p) => p.kind !== 'reject')];
+  const problems: Problem[] = withRawProblems(
+    ingested.problems.filter((p) => p.kind !== 'reject'),
+    readProblems,
+  );
   const { cleanData } = await import('./clean/clean.ts');
   const clean = cleanData(ingested);
   problems.push(...clean.problems);

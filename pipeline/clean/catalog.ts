@@ -1,3 +1,4 @@
+import { depthFirst } from '../depth-first.ts';
 import {
   ID_PATTERN,
   KINDS,
@@ -225,59 +226,29 @@ export function readCatalog(files: readonly RawFile[]): Catalog {
   return { sources, measures, sourceLocales, measureById, measureIds, problems };
 }
 
-/**
- * Each derivation cycle once, named from its smallest id: `a → b → a`. Depth first with a stack of its
- * own, not recursion: a chain of ten thousand derived measures overflowed the call stack.
- */
+/** Each derivation cycle once, named from its smallest id: `a → b → a`. */
 function findCycles(measures: Measure[]): Problem[] {
   const inputs = new Map(measures.map((m) => [m.measure_id, methodInputs(m.method)]));
   const refs = new Map(measures.map((m) => [m.measure_id, m.ref]));
-  const state = new Map<string, 'open' | 'done'>();
   const seen = new Set<string>();
   const problems: Problem[] = [];
-  // The open path, and for each of its measures the index of the next input to follow.
-  const path: string[] = [];
-  const next: number[] = [];
-  const report = (reached: string): void => {
-    const cycle = path.slice(path.indexOf(reached));
-    const minAt = cycle.indexOf([...cycle].sort()[0]!);
-    const rotated = [...cycle.slice(minAt), ...cycle.slice(0, minAt)];
-    const key = rotated.join('\u0000');
-    if (seen.has(key)) return;
-    seen.add(key);
-    problems.push(
-      fatal(
-        'derivation-cycle',
-        refs.get(rotated[0]!) ?? 'measures.csv',
-        `derivation cycle: ${[...rotated, rotated[0]].join(' → ')}; a derived measure cannot depend on itself`,
-      ),
-    );
-  };
-  const open = (id: string): void => {
-    state.set(id, 'open');
-    path.push(id);
-    next.push(0);
-  };
-  for (const root of [...inputs.keys()].sort()) {
-    if (state.has(root)) continue;
-    open(root);
-    while (path.length > 0) {
-      const top = path.length - 1;
-      const id = path[top]!;
-      const list = inputs.get(id) ?? [];
-      const i = next[top]!;
-      if (i === list.length) {
-        path.pop();
-        next.pop();
-        state.set(id, 'done');
-        continue;
-      }
-      next[top] = i + 1;
-      const input = list[i]!;
-      const s = state.get(input);
-      if (s === 'open') report(input);
-      else if (s === undefined && inputs.has(input)) open(input);
-    }
-  }
+  depthFirst([...inputs.keys()].sort(), {
+    edges: (id) => inputs.get(id) ?? [],
+    follow: (_, to) => inputs.has(to),
+    cycle(cycle) {
+      const minAt = cycle.indexOf([...cycle].sort()[0]!);
+      const rotated = [...cycle.slice(minAt), ...cycle.slice(0, minAt)];
+      const key = rotated.join('\u0000');
+      if (seen.has(key)) return;
+      seen.add(key);
+      problems.push(
+        fatal(
+          'derivation-cycle',
+          refs.get(rotated[0]!) ?? 'measures.csv',
+          `derivation cycle: ${[...rotated, rotated[0]].join(' → ')}; a derived measure cannot depend on itself`,
+        ),
+      );
+    },
+  });
   return problems;
 }

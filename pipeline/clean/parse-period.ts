@@ -13,7 +13,7 @@ const POINT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const YEAR_DASH_NN = /^(\d{4})-(\d{2})$/;
 const YEAR_DASH_YEAR = /^(\d{4})-(\d{4})$/;
 const DATE_DASH_DATE = /^(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2})$/;
-// Split on after runs of white space are made one space: `\s*[/–—]\s*` on the cell itself rescans a long run
+// Split once runs of white space are one space: `\s*[/–—]\s*` on the cell itself rescanned a long run
 // of spaces from every start in it, which took minutes for a cell of a million spaces.
 const SEPARATOR = / ?[/–—] ?| [-−] /;
 const WHITE_RUN = /\s+/g;

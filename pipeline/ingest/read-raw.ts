@@ -11,13 +11,15 @@ export async function readRawFolder(
 ): Promise<{ inputs: RawInput[]; problems: Problem[] }> {
   const inputs: RawInput[] = [];
   const problems: Problem[] = [];
+  const add = (read: RawInput | Problem): void => {
+    if ('code' in read) problems.push(read);
+    else inputs.push(read);
+  };
   const top = await listFolder(fs, rawDir, '.', problems);
   for (const name of top) {
     const kind = kindOfPath(name);
     if (!kind) continue;
-    const read = await readInput(fs, rawDir, name, kind);
-    if ('code' in read) problems.push(read);
-    else inputs.push(read);
+    add(await readInput(fs, rawDir, name, kind));
   }
   if (!top.includes('claims.csv')) {
     problems.push({
@@ -43,11 +45,8 @@ export async function readRawFolder(
       const rel = `observations/${name}`;
       const kind = kindOfPath(rel);
       const isDir = (await fs.stat(path.join(obsDir, name)))?.isDirectory;
-      if (kind && !isDir) {
-        const read = await readInput(fs, rawDir, rel, kind);
-        if ('code' in read) problems.push(read);
-        else inputs.push(read);
-      } else if (!name.startsWith('.')) {
+      if (kind && !isDir) add(await readInput(fs, rawDir, rel, kind));
+      else if (!name.startsWith('.')) {
         problems.push({
           kind: 'warning',
           code: 'unknown-file',
@@ -109,4 +108,13 @@ function readError(error: unknown): string {
   return code === 'EACCES' || code === 'EPERM'
     ? 'permission denied; make it readable'
     : (code ?? String(error));
+}
+
+/**
+ * Ingest's problems with the raw folder's (readRawFolder's), for every caller that runs both: a catalog
+ * file that is there but cannot be read (a folder, a broken link) is not also reported as missing.
+ */
+export function withRawProblems(ingested: readonly Problem[], raw: readonly Problem[]): Problem[] {
+  const named = new Set(raw.filter((p) => p.kind === 'fatal').map((p) => p.ref));
+  return [...ingested.filter((p) => !(p.code === 'missing-file' && named.has(p.ref))), ...raw];
 }

@@ -2,6 +2,7 @@
 // that a changed figure shows as one changed line in review and a million observations never become one
 // string. The JSON is what JSON.stringify gives for the same values, laid out differently.
 import { ByteWriter, bytePieces } from '../byte-writer.ts';
+import { readObservationAhead } from '../read-ahead.ts';
 import type { AuditEntry, AuditObservation } from '../types.ts';
 import { writeJsonNumber, writeJsonString } from '../write-csv.ts';
 
@@ -31,7 +32,8 @@ function writeRowKey(
   writeJsonString(w, row.period_end);
 }
 
-const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
+const encoder = new TextEncoder();
+const ascii = (text: string): Uint8Array => encoder.encode(text);
 // An observation's keys and punctuation, encoded once: they are most of audit.json's bytes.
 const REF = ascii('{"ref":');
 const SOURCE_ID = ascii(',"source_id":');
@@ -70,12 +72,7 @@ function writeObservation(w: ByteWriter, o: AuditObservation & { reason?: string
   w.byte(125);
 }
 
-/** What writeObservation follows from an observation beyond the object itself (see bytePieces). */
-function readObservationAhead(o: AuditObservation): number {
-  return o.ref.length + o.raw.length + o.value + o.low + o.high;
-}
-
-/** The same for an entry's observations. */
+/** What writeEntry follows from an entry: its observations' parts (see read-ahead.ts). */
 function readEntryAhead(e: AuditEntry): number {
   let sum = 0;
   for (const o of e.used) sum += readObservationAhead(o);

@@ -1,6 +1,6 @@
 // The reconcile stage's pure core (DESIGN §4): observations → reconciled rows, claim verdicts, audit.
 
-import { readAhead } from '../read-ahead.ts';
+import { readAhead, readObservationAhead } from '../read-ahead.ts';
 import type {
   Claim,
   Kind,
@@ -143,9 +143,4 @@ function derive(
     return deriveCagrFromMultiple(measure, input(method.measure));
   }
   return { rows: [], problems: [] };
-}
-
-/** What reconcileGroup follows from an observation beyond the object: its ref and numbers. */
-function readObservationAhead(o: Observation): number {
-  return o.ref.length + o.value + o.low + o.high;
 }

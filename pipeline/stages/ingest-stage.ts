@@ -1,7 +1,7 @@
 import { hashParts } from '../cache.ts';
 import { ingest, type RawInput } from '../ingest/ingest.ts';
 import { expandIngest, ingestJsonChunks, ingestJsonFromParts } from '../ingest/ingest-json.ts';
-import { readRawFolder } from '../ingest/read-raw.ts';
+import { readRawFolder, withRawProblems } from '../ingest/read-raw.ts';
 import type { Runtime, StageResult, StageSpec } from '../runtime.ts';
 import { shardCount } from '../shards/shard-pool.ts';
 import type { IngestReply } from '../shards/shard-work.ts';
@@ -88,12 +88,3 @@ export const ingestStage: StageSpec = {
     return { counts: `${result.files.length} files, ${rows} rows` };
   },
 };
-
-/**
- * Ingest's problems with the raw folder's: a catalog file that is there but cannot be read (a folder, a
- * broken link) is not also reported as missing.
- */
-export function withRawProblems(ingested: readonly Problem[], raw: readonly Problem[]): Problem[] {
-  const named = new Set(raw.filter((p) => p.kind === 'fatal').map((p) => p.ref));
-  return [...ingested.filter((p) => !(p.code === 'missing-file' && named.has(p.ref))), ...raw];
-}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../pipeline/effects.ts';
-import { readRawFolder } from '../../pipeline/ingest/read-raw.ts';
+import { readRawFolder, withRawProblems } from '../../pipeline/ingest/read-raw.ts';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,8 +46,7 @@ describe('readRawFolder', () => {
 });
 
 describe('withRawProblems', () => {
-  it('does not call a catalog file missing when it is there but cannot be read', async () => {
-    const { withRawProblems } = await import('../../pipeline/stages/ingest-stage.ts');
+  it('does not call a catalog file missing when it is there but cannot be read', () => {
     const missing = (ref: string) =>
       ({ kind: 'fatal', code: 'missing-file', ref, message: `${ref} is missing` }) as const;
     const folder = { kind: 'fatal', code: 'not-a-file', ref: 'sources.csv', message: 'a folder' } as const;
