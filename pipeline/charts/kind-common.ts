@@ -169,7 +169,7 @@ export function inMillions(unit: string, values: number[]): boolean {
 /** An axis title that carries the unit, and says when the scale is logarithmic. */
 export function axisTitle(unit: string, log: boolean, millions = false): string {
   const u = millions ? 'million persons' : unitText(unit);
-  return log ? `${u}, log scale (equal steps are equal ratios)` : u;
+  return log ? `${u}, log scale` : u;
 }
 
 /** A figure as printed in a label: `4.575 million` beside other millions, else as in the tables. */

@@ -253,6 +253,7 @@ export function buildForest(req: KindRequest, data: ReportData): ChartSpec | nul
       ? ['brown line: the figure named in its row']
       : []),
     ...(anyHollow ? ['hollow: unverified'] : []),
+    ...(anyLog ? ['on a log scale equal steps are equal ratios'] : []),
   ];
   let note = `${key.join('; ')}.`;
   if (omitted > 0) {

@@ -13,6 +13,7 @@ import {
   figureText,
   inMillions,
   type KindRequest,
+  logTickValues,
   matchedRows,
   type OptionSpec,
   observationsOf,
@@ -23,7 +24,11 @@ import {
   UNITS_OPTION,
   wrapText,
 } from './kind-common.ts';
-import { INK, PALETTE, SHADE } from './theme.ts';
+import { ACCENT, INK, PALETTE, SHADE } from './theme.ts';
+
+function formatYearish(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(1);
+}
 
 export interface Band {
   start: number;
@@ -98,8 +103,25 @@ interface SeriesPanel {
   title: string;
   unit: string;
   rows: ReconciledRow[];
+  claims: { x: number; value: number; text: string }[];
   log: boolean;
   millions: boolean;
+}
+
+/** The essay's figures for a dated moment of a measure (one mark per distinct date and figure). */
+function claimsOnSeries(data: ReportData, measure: string, unit: string) {
+  const seen = new Set<string>();
+  const out: { x: number; value: number; text: string }[] = [];
+  for (const c of data.verdicts) {
+    if (c.measure_id !== measure || !Number.isFinite(c.claimed) || !isPointInTime(c)) continue;
+    const x = periodToYear(c.period_start);
+    const key = `${x}|${c.claimed}`;
+    if (!Number.isFinite(x) || seen.has(key)) continue;
+    seen.add(key);
+    const millions = inMillions(unit, [c.claimed]);
+    out.push({ x, value: c.claimed, text: `essay: ${figureText(c.claimed, unit, millions)}` });
+  }
+  return out.sort((a, b) => a.x - b.x || a.value - b.value);
 }
 
 function panelsOf(req: KindRequest, data: ReportData) {
@@ -119,12 +141,17 @@ function panelsOf(req: KindRequest, data: ReportData) {
     const same = own
       .filter((r) => r.unit === unit)
       .sort((a, b) => periodToYear(a.period_start) - periodToYear(b.period_start));
-    const values = same.flatMap((r) => [r.value, ...observationsOf(data, r).map((o) => o.value)]);
+    const claims = claimsOnSeries(data, measure, unit);
+    const values = [
+      ...same.flatMap((r) => [r.value, ...observationsOf(data, r).map((o) => o.value)]),
+      ...claims.map((c) => c.value),
+    ];
     panels.push({
       measure,
       title: measureLabel(data, measure),
       unit,
       rows: same,
+      claims,
       log: req.options.mark === 'bar' ? false : chooseLog(values, req.options.scale),
       millions: inMillions(unit, values),
     });
@@ -154,7 +181,10 @@ export function buildSeries(req: KindRequest, data: ReportData): ChartSpec | nul
   const asBars = req.options.mark === 'bar';
   const bandsOpt = req.options.bands ? parseBands(req.options.bands) : [];
   const bands = typeof bandsOpt === 'string' ? [] : bandsOpt;
-  const xs = panels.flatMap((p) => p.rows.map((r) => periodToYear(r.period_start)));
+  const xs = panels.flatMap((p) => [
+    ...p.rows.map((r) => periodToYear(r.period_start)),
+    ...p.claims.map((c) => c.x),
+  ]);
   const first = Math.floor(Math.min(...xs));
   const last = Math.ceil(Math.max(...xs));
   const plotWidth = TARGET_WIDTH_PX - 90;
@@ -162,6 +192,7 @@ export function buildSeries(req: KindRequest, data: ReportData): ChartSpec | nul
   const anyHollow = panels.some((p) => p.rows.some((r) => r.unverified > 0));
   let anyRing = false;
   let anyGap = false;
+  let anyClaim = false;
   const specs = panels.map((p, index) => {
     const years = p.rows.map((r) => periodToYear(r.period_start));
     const runs = segmentRuns(years, maxGap);
@@ -203,7 +234,8 @@ export function buildSeries(req: KindRequest, data: ReportData): ChartSpec | nul
       scale: { domain: [first - 0.5, last + 0.5], nice: false, zero: false },
       axis: { format: 'd', tickMinStep: 1, grid: false, labelFlush: false },
     };
-    const all = [...points, ...rings].map((d) => d.value);
+    const all = [...points, ...rings, ...p.claims].map((d) => d.value);
+    if (p.claims.length > 0) anyClaim = true;
     const lo = Math.min(...all);
     const hi = Math.max(...all);
     const yScale = p.log
@@ -214,7 +246,10 @@ export function buildSeries(req: KindRequest, data: ReportData): ChartSpec | nul
       type: 'quantitative',
       scale: yScale,
       title: axisTitle(p.unit, p.log, p.millions),
-      axis: { ...quantityAxis(p.millions), tickCount: 4 },
+      axis: {
+        ...quantityAxis(p.millions),
+        ...(p.log ? { values: logTickValues(lo / 1.3, hi * 1.3) } : { tickCount: 4 }),
+      },
     };
     const layer: object[] = [
       {
@@ -287,6 +322,27 @@ export function buildSeries(req: KindRequest, data: ReportData): ChartSpec | nul
         },
         encoding: { x, y },
       },
+      ...(p.claims.length > 0
+        ? [
+            {
+              data: { values: p.claims },
+              mark: { type: 'point', shape: 'diamond', size: 60, filled: true, opacity: 1, color: ACCENT },
+              encoding: { x, y },
+            },
+            {
+              data: { values: p.claims },
+              mark: {
+                type: 'text',
+                align: 'right',
+                dx: -7,
+                baseline: 'middle',
+                color: ACCENT,
+                fontSize: FONT_PX,
+              },
+              encoding: { x, y, text: { field: 'text', type: 'nominal' } },
+            },
+          ]
+        : []),
     ];
     return {
       title: {
@@ -306,8 +362,10 @@ export function buildSeries(req: KindRequest, data: ReportData): ChartSpec | nul
     asBars ? 'bar: the reconciled value of a year' : 'line and dots: the reconciled values',
     ...(anyGap && !asBars ? ['the line breaks where years are missing'] : []),
     ...(anyRing ? ["ring: a source's figure that differs from it"] : []),
+    ...(anyClaim ? ["red diamond: the essay's figure"] : []),
     ...(anyHollow ? [asBars ? 'pale: unverified' : 'hollow: unverified'] : []),
     ...(bands.length > 0 ? ['shaded: the spans named at the top'] : []),
+    ...(panels.some((p) => p.log) ? ['on a log scale equal steps are equal ratios'] : []),
   ];
   let note = `${key.join('; ')}.`;
   if (omitted > 0) {
@@ -331,7 +389,10 @@ export function buildSeries(req: KindRequest, data: ReportData): ChartSpec | nul
           (maxRow
             ? `, highest ${figureText(maxRow.value, p.unit, p.millions)} in ${maxRow.period_start}`
             : '') +
-          (p.log ? ', log scale' : '')
+          (p.log ? ', log scale' : '') +
+          (p.claims.length > 0
+            ? `; ${p.claims.map((c) => `${c.text} for ${formatYearish(c.x)}`).join(', ')}`
+            : '')
         );
       })
       .join('; ') +

@@ -148,6 +148,28 @@ describe('the rule: a careful reader takes no wrong number from a chart', () => 
     expect(linePaths(one.svg)).toBe(1);
   });
 
+  it('marks the essay’s figure on a series, labelled once', async () => {
+    const data = withSeries([1930, 1931, 1932]);
+    const claim = {
+      claim_id: 'c',
+      claim: 'c',
+      measure_id: 'test.series',
+      period_start: '1931',
+      period_end: '1931',
+      claimed: 40,
+      value: 11,
+      low: 11,
+      high: 11,
+      ratio: null,
+      verdict: 'overstated' as const,
+    };
+    data.verdicts.push(claim, { ...claim, claim_id: 'd' });
+    const chart = await renderChart(request(data, { kind: 'series', pattern: 'test.series' }), data);
+    const drawn = parseSvgText(chart.svg).texts.filter((t) => t.text === 'essay: 40 Mt');
+    expect(drawn.length).toBe(1);
+    expect(chart.description).toContain('essay: 40 Mt for 1931');
+  });
+
   it('chooses a log scale where the spread is wide, and says so on the axis', async () => {
     expect(chooseLog([1, 10], undefined)).toBe(false);
     expect(chooseLog([1, 50], undefined)).toBe(true);
