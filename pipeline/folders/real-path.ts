@@ -10,7 +10,7 @@ import * as path from 'node:path';
 export function realFolder(root: string, given: string): string {
   const absolute = path.isAbsolute(given) ? given : `${root}${path.sep}${given}`;
   const parts = absolute.split(path.sep).filter((p) => p !== '');
-  let real = path.sep;
+  let real: string = path.sep;
   for (let i = 0; i < parts.length; i++) {
     const next = path.join(real, parts[i]!);
     try {
