@@ -169,16 +169,21 @@ const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').repla
 const attr = (s: string) =>
   text(s).replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
 
-function write(node: Node, out: string[]): void {
+/** <title> and <desc> are written by injectTitleDesc with escapeMarkup (quotes too): kept so. */
+const quoted = (s: string) => text(s).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const WRITTEN_WITH_QUOTES = new Set(['title', 'desc']);
+
+function write(node: Node, out: string[], parent = ''): void {
   if (node.nodeType === 3 || node.nodeType === 4) {
-    out.push(text(node.nodeValue ?? ''));
+    const value = node.nodeValue ?? '';
+    out.push(WRITTEN_WITH_QUOTES.has(parent) ? quoted(value) : text(value));
     return;
   }
   if (node.nodeType !== 1) return; // comments, processing instructions
   const element = node as Element;
   const name = element.tagName;
   if (UNWRAP.has(name)) {
-    for (const child of Array.from(element.childNodes)) write(child, out);
+    for (const child of Array.from(element.childNodes)) write(child, out, parent);
     return;
   }
   if (!ELEMENTS.has(name)) return;
@@ -189,7 +194,7 @@ function write(node: Node, out: string[]): void {
     }
   }
   const inner: string[] = [];
-  for (const child of Array.from(element.childNodes)) write(child, inner);
+  for (const child of Array.from(element.childNodes)) write(child, inner, name);
   out.push(inner.length === 0 ? `${open}/>` : `${open}>${inner.join('')}</${name}>`);
 }
 

@@ -85,3 +85,12 @@ describe('sanitiseSvg on hostile markup', () => {
     expect(sanitiseSvg('not markup')).toBe('');
   });
 });
+
+describe('sanitiseSvg on a finished chart', () => {
+  it('keeps the bytes of the injected title and description', async () => {
+    const { finishSvg } = await import('../../pipeline/charts/render-svg.ts');
+    const svg = finishSvg(await renderSpecToSvg(chart(["it's"])), 'x', 'A "title"', "each source's figure");
+    expect(svg).toContain('each source&#39;s figure');
+    expect(sanitiseSvg(svg)).toBe(svg);
+  });
+});
