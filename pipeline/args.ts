@@ -131,6 +131,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return { ok: true, options };
 }
 
+/**
+ * The folders that must not overlap (folders/folder-overlap.ts), as option and path given. A new folder
+ * option adds its line here.
+ */
+export function folderOptions(options: Options): { option: string; given: string }[] {
+  return [
+    { option: '--raw', given: options.raw },
+    { option: '--clean', given: options.clean },
+    { option: '--out', given: options.out },
+  ];
+}
+
 /** The stages a run executes, in order. */
 export function plannedStages(options: Options): StageName[] {
   if (options.stage) return [options.stage];

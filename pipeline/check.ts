@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { rejectRows } from './clean/reject-rows.ts';
 import type { FileSystem } from './effects.ts';
 import { ingestEssay } from './ingest/essay.ts';
 import { ingest } from './ingest/ingest.ts';
@@ -44,12 +45,7 @@ export async function expectedCleanFiles(
   const { cleanData } = await import('./clean/clean.ts');
   const clean = cleanData(ingested);
   problems.push(...clean.problems);
-  const rejects = [
-    ...clean.rejects,
-    ...ingested.problems.flatMap((p) =>
-      p.kind === 'reject' ? [{ ref: p.ref, raw: p.raw, reason: p.message }] : [],
-    ),
-  ];
+  const rejects = rejectRows(ingested.problems, clean.rejects);
   const files: Partial<Record<CleanFileName, string>> = {
     'observations.csv': toCsv(OBSERVATION_COLUMNS, clean.observations),
     'rejects.csv': toCsv(REJECT_COLUMNS, rejects),

@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, USAGE } from './args.ts';
+import { folderOptions, parseArgs, USAGE } from './args.ts';
 import { checkClean } from './check.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { consoleLogger, type Effects, nodeFileSystem } from './effects.ts';
+import { findOverlaps } from './folders/folder-overlap.ts';
+import { realFolder } from './folders/real-path.ts';
 import { checkRawFolder, runPipeline } from './runner.ts';
 import { ENVIRONMENT_ERROR_CODES, NormaExit } from './stage.ts';
 
@@ -23,6 +25,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   const logger = consoleLogger(options.debug);
   const root = ROOT;
+  const overlaps = findOverlaps(
+    folderOptions(options).map((f) => ({ ...f, real: realFolder(root, f.given) })),
+  );
+  if (overlaps.length > 0) {
+    for (const overlap of overlaps) process.stderr.write(`norma: ${overlap.message}\n`);
+    return 2;
+  }
   try {
     const rawDir = path.resolve(root, options.raw);
     await checkRawFolder(nodeFileSystem, rawDir, options.raw);

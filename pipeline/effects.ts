@@ -23,6 +23,8 @@ export interface FileSystem {
   remove(file: string): Promise<void>;
   /** Null when nothing is there (a broken link included); `isFile` is false for folders, pipes, devices. */
   stat(file: string): Promise<{ isDirectory: boolean; isFile: boolean; size: number } | null>;
+  /** The path with every link resolved, or null when nothing is there (a broken link included). */
+  realpath(file: string): Promise<string | null>;
   /** True when both files exist with the same bytes; compares piece by piece, never whole. */
   sameContent(a: string, b: string): Promise<boolean>;
   /** Copies to a temp name beside the target, then renames. */
@@ -108,6 +110,13 @@ export const nodeFileSystem: FileSystem = {
     }
   },
   readdir: (dir) => fs.readdir(dir),
+  async realpath(file) {
+    try {
+      return await fs.realpath(file);
+    } catch {
+      return null;
+    }
+  },
   async mkdir(dir) {
     await fs.mkdir(dir, { recursive: true });
   },
@@ -204,6 +213,9 @@ export function memoryFileSystem(
       }
       if (names.size === 0) throw enoent(d);
       return [...names].sort();
+    },
+    async realpath(f) {
+      return files.has(key(f)) || isDir(f) ? key(f) : null;
     },
     async mkdir() {},
     async rename(from, to) {

@@ -1,11 +1,16 @@
+import { capCell } from './clean/cap-reject.ts';
+import { showHidden } from './ingest/hidden-chars.ts';
 import type { Problem } from './types.ts';
 import { compareRefs } from './write-csv.ts';
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]|\r|\n|\t/g;
 
-/** Control characters in a message are shown escaped, so a cell can neither split a line nor drive a terminal. */
+/**
+ * Control characters in a message are shown escaped, so a cell can neither split a line nor drive a
+ * terminal; so are bidi and invisible characters (ingest/hidden-chars.ts), which would reorder the line.
+ */
 export function printable(text: string): string {
-  return text.replace(CONTROL, (c) => {
+  return showHidden(text).replace(CONTROL, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\r') return '\\r';
     if (c === '\t') return '\\t';
@@ -30,7 +35,8 @@ export function shortenQuotes(message: string): string {
 export function formatProblems(problems: readonly Problem[], cap = 50): string[] {
   const sorted = [...problems].sort((a, b) => compareRefs(a.ref, b.ref));
   const lines = sorted.slice(0, cap).map((p) => {
-    const message = shortenQuotes(printable(p.message));
+    // Capped whole as well: a quote inside a long cell leaves no pair for shortenQuotes to cut.
+    const message = capCell(shortenQuotes(printable(p.message)), 2000);
     const text = message.startsWith(p.ref) ? message : `${p.ref}: ${message}`;
     return p.kind === 'warning' && !text.startsWith('warning') ? `warning: ${text}` : text;
   });

@@ -3,6 +3,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { escapeMarkup } from '../escape-markup.ts';
+import { sanitiseSvg } from './sanitise-svg.ts';
 
 /**
  * Without a canvas vega guesses every glyph at 0.8 em, which truncates labels far too early and pads the
@@ -90,16 +91,8 @@ export function stabiliseIds(svg: string, prefix: string): string {
     );
 }
 
-/** Remove what must never run or load inside the report: scripts, foreign HTML, handlers, links out. */
-export function sanitiseSvg(svg: string): string {
-  return svg
-    .replace(/<script[\s\S]*?<\/script\s*>/gi, '')
-    .replace(/<script[^>]*\/?>/gi, '')
-    .replace(/<foreignObject[\s\S]*?<\/foreignObject\s*>/gi, '')
-    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*')/gi, '')
-    .replace(/\s(?:xlink:)?href\s*=\s*("(?!#)[^"]*"|'(?!#)[^']*')/gi, '')
-    .replace(/<\/?a(\s[^>]*)?>/gi, '');
-}
+/** Remove what must never run or load inside the report (sanitise-svg.ts: parsed, not by regex). */
+export { sanitiseSvg } from './sanitise-svg.ts';
 
 /** Give the root <svg> a role, a <title> and a <desc> for screen readers (vega writes neither). */
 export function injectTitleDesc(svg: string, id: string, title: string, description: string): string {

@@ -34,7 +34,7 @@ export function parseNumber(text: string, locale: Locale): NumberResult {
   }
   if (start < 0) return { ok: false, reason: `"${text}" is not a number` };
   runs.push(text.slice(start));
-  if (seps.length === 0) return { ok: true, value: Number(runs[0]) };
+  if (seps.length === 0) return exactly(text, runs[0]!);
 
   const dec = decimalSeparator(seps, locale);
   const last = seps.length - 1;
@@ -54,7 +54,32 @@ export function parseNumber(text: string, locale: Locale): NumberResult {
   let digits = '';
   for (let k = 0; k <= groupCount; k++) digits += runs[k];
   if (hasDecimal) digits += `.${runs[last + 1]}`;
-  return { ok: true, value: Number(digits) };
+  return exactly(text, digits);
+}
+
+/**
+ * The number of plain `digits` (`123`, `4.56`), or a reason when a double cannot hold it as written:
+ * `99999999999999999999 t` became 100000000000000000000 without a word. Integers must be at most 2^53
+ * (every one up to there is a double); a decimal must come back from its double digit for digit.
+ */
+const TWO_TO_53 = 2n ** 53n;
+
+function exactly(text: string, digits: string): NumberResult {
+  const value = Number(digits);
+  const held = digits.includes('.')
+    ? significant(digits) === significant(String(value))
+    : BigInt(digits) <= TWO_TO_53;
+  if (held) return { ok: true, value };
+  return {
+    ok: false,
+    reason: `"${text}" cannot be held exactly as written (a figure keeps about 15 significant digits, a whole number at most 2^53 = 9007199254740992); round it to the digits the source vouches for`,
+  };
+}
+
+/** The significant digits of a plain or exponent number text: `0.0120` and `1.2e-2` → `12`. */
+function significant(number: string): string {
+  const mantissa = number.split('e')[0]!.replace('.', '').replace(/^0+/, '');
+  return mantissa.replace(/0+$/, '');
 }
 
 export function isSpaceCode(c: number): boolean {

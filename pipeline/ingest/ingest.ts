@@ -1,5 +1,6 @@
 import type { IngestResult, Problem, RawFile, RawFileKind, RawRecord } from '../types.ts';
 import { decodeUtf8 } from './decode-utf8.ts';
+import { describeChar, findHidden, mayHoldHidden } from './hidden-chars.ts';
 import { parseCsv } from './parse-csv.ts';
 import { SCHEMAS } from './schema.ts';
 
@@ -63,12 +64,17 @@ export function ingestFile(
         );
   }
   const [header, ...rows] = parsed.records;
+  const hidden = mayHoldHidden(decoded.text);
   if (!header) {
     return fatal(
       path,
       'no-header',
       `${path} has no header row; add one (${SCHEMAS[kind].required.join(', ')}).`,
     );
+  }
+  if (hidden) {
+    const stop = checkHidden(path, header.line, header.fields, [], problems);
+    if (stop) return fatal(`${path}:${header.line}`, stop.code, stop.message);
   }
   const columns = header.fields.map((c) => c.trim().toLowerCase());
   const schema = SCHEMAS[kind];
@@ -118,6 +124,15 @@ export function ingestFile(
       else problems.push({ kind: 'fatal', code: 'extra-cells', ref, message });
       continue;
     }
+    if (hidden) {
+      const stop = checkHidden(path, row.line, row.fields, columns, problems);
+      if (stop) {
+        const ref = `${path}:${row.line}`;
+        if (rowLevel) problems.push({ kind: 'reject', ref, raw: row.fields.join(','), ...stop });
+        else problems.push({ kind: 'fatal', ref, ...stop });
+        continue;
+      }
+    }
     if (filterAt >= 0 && !filter?.keep((row.fields[filterAt] ?? '').trim())) continue;
     const cells: Record<string, string> = {};
     for (let i = 0; i < columns.length; i++) {
@@ -136,6 +151,45 @@ export function ingestFile(
  */
 export function rowRef(path: string, line: number): string {
   return [path, line].join(':');
+}
+
+/**
+ * A record's hidden characters (hidden-chars.ts): invisible marks are stripped from `fields` in place,
+ * with a warning; a control or bidi character returns the problem that stops the row.
+ */
+function checkHidden(
+  path: string,
+  line: number,
+  fields: string[],
+  columns: readonly string[],
+  problems: Problem[],
+): { code: string; message: string } | null {
+  for (let i = 0; i < fields.length; i++) {
+    const found = findHidden(fields[i]!);
+    if (!found) continue;
+    const where = `${path}:${line}: the cell ${columns[i] ? `"${columns[i]}"` : `${i + 1}`}`;
+    if (found.kind === 'invisible') {
+      fields[i] = found.stripped;
+      problems.push({
+        kind: 'warning',
+        code: 'invisible-character',
+        ref: `${path}:${line}`,
+        message: `${where} held ${found.chars.map(describeChar).join(', ')}, invisible; removed (the cell reads as displayed).`,
+      });
+      continue;
+    }
+    const what = describeChar(found.char);
+    return found.kind === 'control'
+      ? {
+          code: 'control-character',
+          message: `${where} holds the control character ${what}, which no figure or text needs (a damaged file or pasted binary?); retype the cell.`,
+        }
+      : {
+          code: 'bidi-character',
+          message: `${where} holds ${what}, which reorders the text a reader sees ("102 t" can show as "t 201"); retype the cell without it.`,
+        };
+  }
+  return null;
 }
 
 /** Whether any field from `from` on holds more than spaces (cells past the header's columns). */

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import type { FileSystem } from '../effects.ts';
+import { within } from '../folders/folder-overlap.ts';
 import type { Problem, RawFileKind } from '../types.ts';
 import { ESSAY_FILES, type RawEssayInput } from './essay.ts';
 import type { RawInput } from './ingest.ts';
-import { kindOfPath } from './schema.ts';
+import { CATALOG_FILES, kindOfPath } from './schema.ts';
 
 /** The I/O edge of ingest: lists and reads the raw folder. */
 export async function readRawFolder(
@@ -16,13 +17,26 @@ export async function readRawFolder(
     if ('code' in read) problems.push(read);
     else inputs.push(read);
   };
+  // Links are judged by where they lead: the raw folder itself may be a link, a file in it may not
+  // lead out of it.
+  const realRaw = (await fs.realpath(rawDir)) ?? rawDir;
   const top = await listFolder(fs, rawDir, '.', problems);
   for (const name of top) {
     const kind = kindOfPath(name);
-    if (!kind) continue;
-    add(await readInput(fs, rawDir, name, kind));
+    if (!kind) {
+      const catalog = CATALOG_FILES.find((c) => c === name.toLowerCase());
+      if (catalog)
+        problems.push({
+          kind: 'fatal',
+          code: 'misnamed-file',
+          ref: name,
+          message: `${name} must be named ${catalog} (in lower case) to be read; rename it.`,
+        });
+      continue;
+    }
+    add(await readInput(fs, rawDir, realRaw, name, kind));
   }
-  const essay = await readEssay(fs, rawDir, top, problems);
+  const essay = await readEssay(fs, rawDir, realRaw, top, problems);
   if (!top.includes('claims.csv')) {
     problems.push({
       kind: 'warning',
@@ -43,20 +57,9 @@ export async function readRawFolder(
     });
   }
   if (stat?.isDirectory) {
-    for (const name of (await listFolder(fs, obsDir, 'observations', problems)).sort()) {
-      const rel = `observations/${name}`;
-      const kind = kindOfPath(rel);
-      const isDir = (await fs.stat(path.join(obsDir, name)))?.isDirectory;
-      if (kind && !isDir) add(await readInput(fs, rawDir, rel, kind));
-      else if (!name.startsWith('.')) {
-        problems.push({
-          kind: 'warning',
-          code: 'unknown-file',
-          ref: rel,
-          message: `${rel} is not a CSV file and is ignored.`,
-        });
-      }
-    }
+    const outside = await leavesRaw(fs, obsDir, realRaw, 'observations');
+    if (outside) problems.push(outside);
+    else await readObservations(fs, rawDir, realRaw, problems, add);
   }
   return { inputs, problems, essay };
 }
@@ -65,6 +68,7 @@ export async function readRawFolder(
 async function readEssay(
   fs: FileSystem,
   rawDir: string,
+  realRaw: string,
   top: readonly string[],
   problems: Problem[],
 ): Promise<RawEssayInput | null> {
@@ -77,12 +81,80 @@ async function readEssay(
       ref: other,
       message: `${other} is ignored: ${name} is the essay the claims quote.`,
     });
-  const read = await readInput(fs, rawDir, name, 'claims');
+  const read = await readInput(fs, rawDir, realRaw, name, 'claims');
   if ('code' in read) {
     problems.push(read);
     return null;
   }
   return { path: name, bytes: read.bytes };
+}
+
+/**
+ * observations/: one CSV per source, its extension in any case. Folders are warned of and skipped; hidden
+ * files (`.DS_Store`) are skipped; notes (`*.md`, `*.txt`, README) are warned of and skipped; any other
+ * file (a spreadsheet, a TSV, a backup) is fatal, so that no source's figures vanish with exit 0.
+ */
+async function readObservations(
+  fs: FileSystem,
+  rawDir: string,
+  realRaw: string,
+  problems: Problem[],
+  add: (read: RawInput | Problem) => void,
+): Promise<void> {
+  const obsDir = path.join(rawDir, 'observations');
+  const names = (await listFolder(fs, obsDir, 'observations', problems)).sort();
+  const bySource = new Map<string, string[]>();
+  for (const name of names) {
+    const rel = `observations/${name}`;
+    const kind = kindOfPath(rel);
+    const isDir = (await fs.stat(path.join(obsDir, name)))?.isDirectory;
+    if (name.startsWith('.')) continue;
+    if (kind && !isDir) {
+      const id = name.slice(0, -4);
+      bySource.set(id, [...(bySource.get(id) ?? []), rel]);
+      add(await readInput(fs, rawDir, realRaw, rel, kind));
+    } else if (isDir || /\.(md|txt)$|^readme$/i.test(name)) {
+      problems.push({
+        kind: 'warning',
+        code: 'unknown-file',
+        ref: rel,
+        message: `${rel} is not a CSV file and is ignored.`,
+      });
+    } else {
+      problems.push({
+        kind: 'fatal',
+        code: 'not-csv',
+        ref: rel,
+        message: `${rel} is not a CSV file, and observations/ holds one CSV per source; save it as CSV UTF-8 (observations/<source_id>.csv) or move it out of the raw folder (notes may be .md or .txt).`,
+      });
+    }
+  }
+  for (const [id, files] of bySource) {
+    if (files.length > 1)
+      problems.push({
+        kind: 'fatal',
+        code: 'duplicate-source-file',
+        ref: files[0]!,
+        message: `${files.join(' and ')} are both the file of the source "${id}"; keep one (merge their rows into it).`,
+      });
+  }
+}
+
+/** The problem of a path that is a link leading outside the raw folder, or null. */
+async function leavesRaw(
+  fs: FileSystem,
+  full: string,
+  realRaw: string,
+  rel: string,
+): Promise<Problem | null> {
+  const real = await fs.realpath(full);
+  if (real === null || within(real, realRaw)) return null;
+  return {
+    kind: 'fatal',
+    code: 'link-outside-raw',
+    ref: rel,
+    message: `${rel} is a link that leads outside the raw folder, which is never followed; copy what it points to into the raw folder instead.`,
+  };
 }
 
 /**
@@ -93,10 +165,13 @@ async function readEssay(
 async function readInput(
   fs: FileSystem,
   rawDir: string,
+  realRaw: string,
   rel: string,
   kind: RawFileKind,
 ): Promise<RawInput | Problem> {
   const full = path.join(rawDir, rel);
+  const outside = await leavesRaw(fs, full, realRaw, rel);
+  if (outside) return outside;
   const stop = (code: string, message: string): Problem => ({ kind: 'fatal', code, ref: rel, message });
   const stat = await fs.stat(full);
   if (!stat)

@@ -19,10 +19,18 @@ export const SCHEMAS: Record<RawFileKind, FileSchema> = {
   },
 };
 
+/**
+ * The kind of a raw file by its path. The catalog files have one name each; an observation file's
+ * extension is taken in any case (`x.CSV` from a spreadsheet export), so that no source's figures
+ * vanish for a capital letter (read-raw.ts refuses `x.csv` beside `x.CSV`).
+ */
 export function kindOfPath(relPath: string): RawFileKind | null {
   if (relPath === 'sources.csv') return 'sources';
   if (relPath === 'measures.csv') return 'measures';
   if (relPath === 'claims.csv') return 'claims';
-  if (/^observations\/[^/]+\.csv$/.test(relPath)) return 'observations';
+  if (/^observations\/[^/.][^/]*\.csv$/i.test(relPath)) return 'observations';
   return null;
 }
+
+/** The catalog files, for a name that is one but for its case (`Sources.CSV`). */
+export const CATALOG_FILES = ['sources.csv', 'measures.csv', 'claims.csv'] as const;

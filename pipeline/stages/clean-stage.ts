@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import { checkClaimReadings } from '../clean/check-quotes.ts';
+import { rejectRows } from '../clean/reject-rows.ts';
 import {
   type ObservationExtras,
   observationExtra,
   readObservationsCsv,
 } from '../clean/staged-observations.ts';
 import { collectGarbage } from '../effects.ts';
-import { formatProblems, printable } from '../problems.ts';
+import { formatProblems } from '../problems.ts';
 import type { Runtime, StageResult, StageSpec } from '../runtime.ts';
 import { blockBytes, orderBlocks, placeExtras } from '../shards/merge-shards.ts';
 import type { ShardPool } from '../shards/shard-pool.ts';
@@ -71,16 +72,9 @@ export function failOnRejects(rt: Runtime, count: number): void {
   }
 }
 
-/** Every reject of a run, ingest's (extra cells) and clean's, by ref, with control characters escaped. */
+/** Every reject of a run, as rejects.csv holds them (clean/reject-rows.ts). */
 export function allRejects(ingested: IngestResult, cleanRejects: readonly Reject[]): Reject[] {
-  return [
-    ...cleanRejects,
-    ...ingested.problems.flatMap((p) =>
-      p.kind === 'reject' ? [{ ref: p.ref, raw: p.raw, reason: p.message }] : [],
-    ),
-  ]
-    .map((r) => ({ ...r, reason: printable(r.reason) }))
-    .sort((a, b) => compareRefs(a.ref, b.ref));
+  return rejectRows(ingested.problems, cleanRejects);
 }
 
 /**

@@ -59,3 +59,30 @@ describe('parseNumber', () => {
     });
   });
 });
+
+describe('parseNumber refuses what a double cannot hold as written', () => {
+  it.each<[string, Locale]>([
+    ['99999999999999999999', 'en'],
+    ['9007199254740993', 'en'],
+    ['9,007,199,254,740,993', 'en'],
+    ['0.10000000000000000001', 'en'],
+    ['1234567890.123456789', 'en'],
+    ['12 345 678 901 234 567,5', 'ru'],
+  ])('%s (%s)', (text, locale) => {
+    const parsed = parseNumber(text, locale);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toContain(`"${text}" cannot be held exactly as written`);
+  });
+  it.each<[string, number]>([
+    ['9007199254740992', 2 ** 53],
+    ['0.1', 0.1],
+    ['123456789012.345', 123456789012.345],
+    ['0.000120', 0.00012],
+    ['1000000000000000000000', 1e21],
+  ])('takes %s, which it holds', (text, value) => {
+    const parsed = parseNumber(text, 'en');
+    // 10^21 is held exactly but is not an integer a double counts to: past 2^53 integers are refused.
+    if (value > 2 ** 53) expect(parsed.ok).toBe(false);
+    else expect(parsed).toEqual({ ok: true, value });
+  });
+});

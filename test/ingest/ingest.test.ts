@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findHidden } from '../../pipeline/ingest/hidden-chars.ts';
 import { ingest, ingestFile, type RawInput } from '../../pipeline/ingest/ingest.ts';
 import { parseCsv } from '../../pipeline/ingest/parse-csv.ts';
 
@@ -64,20 +65,21 @@ describe('ingestFile', () => {
     expect(problems[0]).toMatchObject({ kind: 'fatal', code: 'not-utf8', ref: 'observations/x.csv:3' });
   });
   it('reads UTF-8 beyond ASCII exactly: Cyrillic, Unicode spaces trimmed, NBSP-only lines blank', () => {
-    // Bytes 0xA0 and 0x85 end many two-byte characters (Р is D0 A0): cells are decoded before trimming.
+    // Bytes 0xA0 and 0x85 end many two-byte characters (Р is D0 A0, Ņ C5 85): cells are decoded before
+    // trimming.
     const text =
       '\ufeffMEASURE_ID,period,Value,note\n' +
       '\u00a0\u3000\n' +
       '\u00a0# a comment after a no-break space\n' +
       'm,1937,"\u00a0около 4,1 млн\u2003",Р\n' +
-      'm,1938,"5,5 млн, Ѕ",…\u0085\n' +
+      'm,1938,"5,5 млн, Ѕ",…\u0145\n' +
       'Й,1939,1,"two\nлинии"\n';
     const { file: f, problems } = ingestFile(file('observations/x.csv', text));
     expect(problems).toEqual([]);
     expect(f?.columns).toEqual(['measure_id', 'period', 'value', 'note']);
     expect(f?.records.map((r) => [r.line, r.cells])).toEqual([
       [4, { measure_id: 'm', period: '1937', value: 'около 4,1 млн', note: 'Р' }],
-      [5, { measure_id: 'm', period: '1938', value: '5,5 млн, Ѕ', note: '…\u0085' }],
+      [5, { measure_id: 'm', period: '1938', value: '5,5 млн, Ѕ', note: '…\u0145' }],
       [6, { measure_id: 'Й', period: '1939', value: '1', note: 'two\nлинии' }],
     ]);
   });
@@ -91,11 +93,18 @@ describe('ingestFile', () => {
           const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
           const text = ['measure_id,period,value', ...rows.map((r) => r.map(quote).join(','))].join('\n');
           const { file: f } = ingestFile(file('observations/x.csv', text));
-          const expected = rows.map((r) => ({
-            measure_id: r[0]!.trim(),
-            period: r[1]!.trim(),
-            value: r[2]!.trim(),
-          }));
+          // Less what hidden-chars.ts takes out: rows with a control or bidi character, invisible marks.
+          const stops = (cell: string) => {
+            const kind = findHidden(cell)?.kind;
+            return kind === 'control' || kind === 'bidi';
+          };
+          const shown = (cell: string) => {
+            const found = findHidden(cell);
+            return (found?.kind === 'invisible' ? found.stripped : cell).trim();
+          };
+          const expected = rows
+            .filter((r) => !r.some(stops))
+            .map((r) => ({ measure_id: shown(r[0]!), period: shown(r[1]!), value: shown(r[2]!) }));
           expect(f?.records.map((rec) => rec.cells)).toEqual(expected);
         },
       ),
