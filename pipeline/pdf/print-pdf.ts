@@ -10,7 +10,7 @@ import type { Paper } from '../stage.ts';
 import { ChromiumError, chromiumCrashed, chromiumNotFoundAt } from './chromium-error.ts';
 import { normalisePdfWithPages } from './normalise-pdf.ts';
 import type { PdfMeta } from './pdf-meta.ts';
-import { destinationPages, MEASURE_CSS, tocPageCss } from './toc-pages.ts';
+import { MEASURE_CSS, readMeasuringPrint, secondPrintCss } from './toc-pages.ts';
 
 export type { Browser } from 'puppeteer';
 
@@ -191,8 +191,7 @@ async function printOnce(
     const style = await tocStyleSheet(page);
     if (style) {
       await style.set(MEASURE_CSS);
-      const pages = await destinationPages(await print(false));
-      await style.set(tocPageCss(pages));
+      await style.set(secondPrintCss(await readMeasuringPrint(await print(false))));
     }
     const pdf = await print(true);
     return { bytes: pdf, blocked };
