@@ -67,7 +67,9 @@ export async function readMeasuringPrint(pdf: Uint8Array): Promise<Measured> {
 /**
  * The real print's extra style: each contents entry's page, by the fragment its link points to; and on
  * a row that heads a page but continues a measure (`tr.cont`, its name visually hidden), the name shown
- * muted on one line, out of flow so that it moves nothing.
+ * muted on one line, out of flow so that it moves nothing. In the row's own face and style: a face the
+ * page has not used yet (PT Sans italic) would still be loading when this print paints, and the bytes
+ * would depend on the race.
  */
 export function secondPrintCss({ pages, pageTops }: Measured): string {
   const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -82,7 +84,7 @@ export function secondPrintCss({ pages, pageTops }: Measured): string {
         '}',
         `${tops.map((t) => `table.rows tr.cont:has(td a[href=${cssString(`#${t}`)}]) td.label .visually-hidden`).join(',\n')} {`,
         '  position: absolute; inset: 0.25rem 0.4rem auto; width: auto; height: auto; clip: auto;',
-        '  overflow: hidden; white-space: nowrap; text-overflow: ellipsis; color: var(--muted, #666); font-style: italic;',
+        '  overflow: hidden; white-space: nowrap; text-overflow: ellipsis; color: var(--muted, #666);',
         '}',
       ]
     : [];
