@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import type { ChartOutput, ReportData } from '../types.ts';
 import { FONT_FACES, type FontFile, fontFaceCss, parseFontsourceCss } from './font-face.ts';
 import { registerHelpers } from './helpers.ts';
+import { symbolFontCss } from './symbol-font.ts';
 import { buildView, type ReportMeta } from './view-model.ts';
 
 export type { ChangeSet, ReportMeta, Row } from './view-model.ts';
@@ -96,5 +97,6 @@ export async function loadTemplates(root: string): Promise<Templates> {
       fontParts.push(fontFaceCss(blocks, files));
     }
   }
+  fontParts.push(symbolFontCss());
   return { layout, partials, css, fontCss: fontParts.join('\n') };
 }

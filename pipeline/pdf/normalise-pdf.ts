@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { patchInfo } from './patch-info.ts';
 import type { PdfMeta } from './pdf-meta.ts';
+import { xmpPacket } from './xmp.ts';
 
 /** Same length as an MD5-sized /ID (16 bytes, 32 hex digits), so it can be replaced in place. */
 const ID_PLACEHOLDER = '0'.repeat(32);
@@ -16,7 +17,7 @@ export interface NormalisedPdf {
  * the same report gives the same bytes at any hour. Chromium (Skia) writes its print time into
  * /CreationDate and /ModDate; everything else it writes is already deterministic (subset tags are
  * sequential, AAAAAA+…). pdf-lib keeps the catalog as is, so /StructTreeRoot (tagging) and /Outlines
- * survive the rewrite.
+ * survive the rewrite. Both paths add the XMP packet (pipeline/pdf/xmp.ts) as the catalog's /Metadata.
  */
 export async function normalisePdfWithPages(bytes: Uint8Array, meta: PdfMeta): Promise<NormalisedPdf> {
   const fast = patchInfo(bytes, meta);
@@ -28,10 +29,17 @@ export async function normalisePdfWithPages(bytes: Uint8Array, meta: PdfMeta): P
   doc.setSubject(meta.subject);
   doc.setKeywords(meta.keywords);
   doc.setCreator('norma');
-  doc.setProducer(producer ? `norma, ${producer}, pdf-lib` : 'norma, pdf-lib');
+  const ourProducer = producer ? `norma, ${producer}, pdf-lib` : 'norma, pdf-lib';
+  doc.setProducer(ourProducer);
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
   if (!doc.catalog.get(PDFName.of('Lang'))) doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
+  // XMP, uncompressed (PDF/UA wants it readable), as the fast path writes it.
+  const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(meta, ourProducer)), {
+    Type: 'Metadata',
+    Subtype: 'XML',
+  });
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
 
   const placeholder = PDFHexString.of(ID_PLACEHOLDER);
   doc.context.trailerInfo.ID = doc.context.obj([placeholder, placeholder]);

@@ -1,8 +1,10 @@
 import type { PdfMeta } from './pdf-meta.ts';
+import { xmpPacket } from './xmp.ts';
 
 /**
  * A fast path for the metadata: Chromium (Skia) writes a classic PDF with one xref table and the Info
- * dictionary as a plain object. Replacing that one object and shifting the xref offsets by the
+ * dictionary as a plain object. Replacing that object and the catalog (which gains /Metadata, the XMP
+ * packet appended as a new object before the xref table) and shifting the xref offsets by the
  * difference gives the same file pdf-lib would, without parsing the other 27,000 objects (pdf-lib takes
  * seconds on a 6 MB report). Returns null when the file is not shaped like that; the caller then uses
  * pdf-lib.
@@ -62,33 +64,73 @@ export function patchInfo(input: Uint8Array, meta: PdfMeta): PatchedPdf | null {
   const trailer = text.slice(trailerAt, text.lastIndexOf('startxref'));
   const info = /\/Info (\d+) 0 R/.exec(trailer);
   const root = /\/Root (\d+) 0 R/.exec(trailer);
-  if (!trailer.startsWith('trailer') || !info || !root || /\/Prev|\/Encrypt|\/ID/.test(trailer)) return null;
-  const infoNum = Number(info[1]);
-  const infoAt = Number(text.slice(entriesAt + infoNum * 20, entriesAt + infoNum * 20 + 10));
-  const objHead = `${infoNum} 0 obj\n`;
-  if (!text.startsWith(objHead, infoAt)) return null;
-  const end = text.indexOf('endobj', infoAt);
-  const oldDict = text.slice(infoAt + objHead.length, end).trim();
-  if (!oldDict.startsWith('<<') || !oldDict.endsWith('>>')) return null;
-  const skia = /\/Producer \(([^()\\]*)\)/.exec(oldDict)?.[1];
-  const newObj = `${objHead}${infoDictionary(meta, skia ? `norma, ${skia}` : 'norma')}\n`;
-  const delta = newObj.length - (end - infoAt);
+  const size = /\/Size (\d+)/.exec(trailer);
+  if (!trailer.startsWith('trailer') || !info || !root || !size || /\/Prev|\/Encrypt|\/ID/.test(trailer))
+    return null;
+  if (Number(size[1]) !== count) return null;
+  /** Object `num`'s dictionary: where the object starts, where its `endobj` is, and the dictionary. */
+  const object = (num: number) => {
+    const at = Number(text.slice(entriesAt + num * 20, entriesAt + num * 20 + 10));
+    const head = `${num} 0 obj\n`;
+    if (num <= 0 || num >= count || !text.startsWith(head, at)) return null;
+    const end = text.indexOf('endobj', at);
+    const dict = text.slice(at + head.length, end).trim();
+    if (end < 0 || !dict.startsWith('<<') || !dict.endsWith('>>')) return null;
+    return { head, at, end, dict };
+  };
+  const infoObj = object(Number(info[1]));
+  const rootObj = object(Number(root[1]));
+  if (!infoObj || !rootObj || rootObj.at === infoObj.at || /\/Metadata\b/.test(rootObj.dict)) return null;
+  const skia = /\/Producer \(([^()\\]*)\)/.exec(infoObj.dict)?.[1];
+  const producer = skia ? `norma, ${skia}` : 'norma';
+  // The XMP packet is a new object after the last one (number `count`), uncompressed as PDF/UA asks.
+  const xmp = Buffer.from(xmpPacket(meta, producer), 'utf8');
+  const xmpObj = Buffer.concat([
+    Buffer.from(
+      `${count} 0 obj\n<</Type /Metadata\n/Subtype /XML\n/Length ${xmp.length}>> stream\n`,
+      'latin1',
+    ),
+    xmp,
+    Buffer.from('endstream\nendobj\n', 'latin1'),
+  ]);
+  const edits = [
+    { at: infoObj.at, end: infoObj.end, text: `${infoObj.head}${infoDictionary(meta, producer)}\n` },
+    {
+      at: rootObj.at,
+      end: rootObj.end,
+      text: `${rootObj.head}${rootObj.dict.slice(0, -2)}\n/Metadata ${count} 0 R>>\n`,
+    },
+  ].sort((a, b) => a.at - b.at);
+  /** How far an offset moves: the change in length of every edit before it. */
+  const shift = (offset: number) =>
+    edits.reduce((d, e) => (e.at < offset ? d + e.text.length - (e.end - e.at) : d), 0);
 
   const entries = Buffer.from(text.slice(entriesAt, trailerAt), 'latin1');
   for (let i = 0; i < count; i++) {
     const at = i * 20;
     if (entries[at + 17] !== 0x6e) continue; // only "n" (in use) entries hold offsets
     const offset = Number(entries.toString('latin1', at, at + 10));
-    if (offset > infoAt) entries.write(String(offset + delta).padStart(10, '0'), at, 'latin1');
+    entries.write(String(offset + shift(offset)).padStart(10, '0'), at, 'latin1');
   }
-  const newTrailer = trailer.replace(/>>\s*$/, `\n/ID [<${'0'.repeat(32)}> <${'0'.repeat(32)}>]>>\n`);
+  const newXrefAt = xrefAt + shift(xrefAt) + xmpObj.length;
+  const xmpEntry = `${String(xrefAt + shift(xrefAt)).padStart(10, '0')} 00000 n \n`;
+  const newTrailer = trailer
+    .replace(/\/Size \d+/, `/Size ${count + 1}`)
+    .replace(/>>\s*$/, `\n/ID [<${'0'.repeat(32)}> <${'0'.repeat(32)}>]>>\n`);
   const pages = (text.match(/\/Type \/Page[^s]/g) ?? []).length;
-  const bytes = Buffer.concat([
-    buf.subarray(0, infoAt),
-    Buffer.from(newObj, 'latin1'),
-    buf.subarray(end, entriesAt),
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (const e of edits) {
+    parts.push(buf.subarray(from, e.at), Buffer.from(e.text, 'latin1'));
+    from = e.end;
+  }
+  parts.push(
+    buf.subarray(from, xrefAt),
+    xmpObj,
+    Buffer.from(`xref\n0 ${count + 1}\n`, 'latin1'),
     entries,
-    Buffer.from(`${newTrailer}startxref\n${xrefAt + delta}\n%%EOF\n`, 'latin1'),
-  ]);
-  return { bytes, pages };
+    Buffer.from(xmpEntry, 'latin1'),
+    Buffer.from(`${newTrailer}startxref\n${newXrefAt}\n%%EOF\n`, 'latin1'),
+  );
+  return { bytes: Buffer.concat(parts), pages };
 }

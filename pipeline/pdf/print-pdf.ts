@@ -3,13 +3,14 @@ import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type HTTPRequest } from 'puppeteer';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
 import { type Logger, nodeFileSystem } from '../effects.ts';
 import { escapeMarkup } from '../escape-markup.ts';
 import type { Paper } from '../stage.ts';
 import { ChromiumError, chromiumCrashed, chromiumNotFoundAt } from './chromium-error.ts';
 import { normalisePdfWithPages } from './normalise-pdf.ts';
 import type { PdfMeta } from './pdf-meta.ts';
+import { MEASURE_CSS, readMeasuringPrint, secondPrintCss } from './toc-pages.ts';
 
 export type { Browser } from 'puppeteer';
 
@@ -122,6 +123,28 @@ export interface PrintOptions {
   browser?: Browser;
 }
 
+/**
+ * A style sheet of our own in the report's page, set through the DevTools protocol (the page runs no
+ * script); null when the report has no contents links to number.
+ */
+async function tocStyleSheet(page: Page): Promise<{ set(css: string): Promise<void> } | null> {
+  const cdp = await page.createCDPSession();
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', {
+    nodeId: root.nodeId,
+    selector: '.toc a[href^="#"]',
+  });
+  if (!nodeId) return null;
+  await cdp.send('CSS.enable');
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const { styleSheetId } = await cdp.send('CSS.createStyleSheet', { frameId: frameTree.frame.id });
+  return {
+    async set(text: string) {
+      await cdp.send('CSS.setStyleSheetText', { styleSheetId, text });
+    },
+  };
+}
+
 /** Prints once on the given browser; returns Chromium's raw bytes and the refused requests. */
 async function printOnce(
   browser: Browser,
@@ -145,24 +168,32 @@ async function printOnce(
       }
     });
     await page.goto(reportUrl, { waitUntil: 'load', timeout: 120_000 });
-    const pdf = await page.pdf({
-      format: opts.paper === 'letter' ? 'Letter' : 'A4',
-      printBackground: true,
-      ...(opts.headerFooter === 'css'
-        ? { displayHeaderFooter: false }
-        : {
-            displayHeaderFooter: true,
-            headerTemplate: headerTemplate(opts.meta.title),
-            footerTemplate: footerTemplate(),
-            margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
-          }),
-      // --paper decides the size; the print CSS must not set `@page { size }`.
-      preferCSSPageSize: false,
-      outline: true,
-      tagged: true,
-      waitForFonts: true,
-      timeout: 180_000,
-    });
+    const print = (structure: boolean) =>
+      page.pdf({
+        format: opts.paper === 'letter' ? 'Letter' : 'A4',
+        printBackground: true,
+        ...(opts.headerFooter === 'css'
+          ? { displayHeaderFooter: false }
+          : {
+              displayHeaderFooter: true,
+              headerTemplate: headerTemplate(opts.meta.title),
+              footerTemplate: footerTemplate(),
+              margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+            }),
+        // --paper decides the size; the print CSS must not set `@page { size }`.
+        preferCSSPageSize: false,
+        outline: structure,
+        tagged: structure,
+        waitForFonts: true,
+        timeout: 180_000,
+      });
+    // Contents with page numbers: a measuring print first, when the report has contents to number.
+    const style = await tocStyleSheet(page);
+    if (style) {
+      await style.set(MEASURE_CSS);
+      await style.set(secondPrintCss(await readMeasuringPrint(await print(false))));
+    }
+    const pdf = await print(true);
     return { bytes: pdf, blocked };
   } finally {
     await context.close().catch(() => {});

@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { normalisePdf, normalisePdfWithPages } from '../../pipeline/pdf/normalise-pdf.ts';
 import type { PdfMeta } from '../../pipeline/pdf/pdf-meta.ts';
@@ -42,6 +42,12 @@ describe('normalisePdf', () => {
     expect(doc.getProducer()).toBe('norma, Skia/PDF m156, pdf-lib');
     expect(doc.getCreationDate()?.toISOString()).toBe('2024-03-01T10:00:00.000Z');
     expect(doc.getModificationDate()?.toISOString()).toBe('2024-03-01T10:00:00.000Z');
+    // The pdf-lib path writes the same XMP packet as the fast path.
+    const xmp = doc.catalog.lookup(PDFName.of('Metadata'));
+    if (!(xmp instanceof PDFRawStream)) throw new Error('no /Metadata stream');
+    const xml = Buffer.from(xmp.getContents()).toString('utf8');
+    expect(xml).toContain('<rdf:li xml:lang="x-default">Norma &amp; Reality</rdf:li>');
+    expect(xml).toContain('<pdf:Producer>norma, Skia/PDF m156, pdf-lib</pdf:Producer>');
     const text = Buffer.from(bytes).toString('latin1');
     const id = /\/ID \[ <([0-9A-F]{32})> <([0-9A-F]{32})> \]/.exec(text);
     expect(id?.[1]).toBeDefined();

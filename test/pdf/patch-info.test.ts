@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { patchInfo, pdfString } from '../../pipeline/pdf/patch-info.ts';
 
@@ -50,6 +50,27 @@ describe('patchInfo', () => {
     expect(doc.getTitle()).toBe(meta.title);
     expect(doc.getAuthor()).toBe('The editors');
     expect(doc.getCreationDate()?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
+  });
+  it('adds the XMP packet as a new object the catalog names, and pdf-lib reads it back', async () => {
+    const patched = patchInfo(skiaLikePdf(), meta)!;
+    const text = patched.bytes.toString('latin1');
+    expect(text).toMatch(/\/Size 6\n/);
+    expect(text).toMatch(/\/Metadata 5 0 R>>/);
+    const xrefAt = Number(/startxref\n(\d+)/.exec(text)![1]);
+    const entry = text.slice(xrefAt).split('\n')[7]!;
+    expect(text.startsWith('5 0 obj\n<</Type /Metadata', Number(entry.slice(0, 10)))).toBe(true);
+    const doc = await PDFDocument.load(patched.bytes, { updateMetadata: false });
+    const stream = doc.catalog.lookup(PDFName.of('Metadata'));
+    if (!(stream instanceof PDFRawStream)) throw new Error('no /Metadata stream');
+    const xml = Buffer.from(stream.getContents()).toString('utf8');
+    expect(xml).toContain('<rdf:li xml:lang="x-default">Norma — Реальность (1)</rdf:li>');
+    expect(xml).toContain('<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>');
+    expect(xml).toContain('<pdf:Producer>norma, Skia/PDF m156</pdf:Producer>');
+    expect(doc.getTitle()).toBe(meta.title);
+  });
+  it('declines a catalog that already has /Metadata (pdf-lib then replaces it)', () => {
+    const pdf = skiaLikePdf().toString('latin1').replace('/Lang (en)>>', '/Lang (e)/Metadata 1 0 R>>');
+    expect(patchInfo(Buffer.from(pdf, 'latin1'), meta)).toBeNull();
   });
   it('declines files it does not understand, so the caller falls back to pdf-lib', () => {
     expect(patchInfo(Buffer.from('%PDF-1.7\nnot really'), meta)).toBeNull();
