@@ -108,11 +108,13 @@ describe('editions', () => {
     };
     const names = ['observations.csv', 'claims.csv', 'audit.json', 'rejects.csv', 'reconciled.csv'];
     const sums = parseSha256Sums(text(fs, 'SHA256SUMS'));
+    const index = text(fs, 'index.html');
     for (const name of names) {
       const bytes = fs.files.get(path.join(OUT, 'editions', edition!, name));
       expect(bytes, name).toBeDefined();
       expect(manifest.files.find((f) => f.path === name)?.sha256).toBe(sha256(bytes!));
       expect(sums.find((s) => s.path === `editions/${edition}/${name}`)?.sha256).toBe(sha256(bytes!));
+      expect(index).toContain(`href="editions/${edition}/${name}"`);
     }
   });
 });
