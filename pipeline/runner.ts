@@ -180,8 +180,10 @@ export async function runPipeline(input: RunInput): Promise<void> {
       `${rejects} row(s) rejected; fix them (see above) before building the report. ${input.options.clean} is unchanged but for rejects.csv.`,
     );
   }
-  if (rt.state.published) {
-    for (const file of rt.state.published) rt.logger.info(`report: ${path.join(input.options.out, file)}`);
+  // Where the reader's files are, whether publish ran or found them already in place.
+  if (stages.includes('publish')) {
+    for (const file of ['report.html', ...(rt.ctx.formats.includes('pdf') ? ['report.pdf'] : [])])
+      rt.logger.info(`report: ${path.join(input.options.out, file)}`);
   }
 }
 

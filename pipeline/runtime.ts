@@ -59,8 +59,6 @@ export interface RunState {
   browserError?: unknown;
   /** data/clean files the publish stage committed with the published files. */
   cleanCommitted?: CleanFileName[];
-  /** The latest files publish put in place (relative to the output folder), for the closing lines. */
-  published?: string[];
   /** Worker threads holding a big run's rows between ingest, clean and reconcile (shards/shard-pool.ts). */
   shards?: ShardPool;
 }

@@ -36,7 +36,6 @@ export const publishStage: StageSpec = {
       config: rt.ctx.config,
     });
     rt.state.cleanCommitted = clean.changed;
-    rt.state.published = withPdf ? ['report.html', 'report.pdf'] : ['report.html'];
     return { counts: `${result.written.length} files, ${result.reason}` };
   },
 };

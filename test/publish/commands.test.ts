@@ -47,6 +47,10 @@ describe('npm run report', () => {
     const run = runCli(['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out, '--formats', 'html']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`report: ${path.join(ws.out, 'report.html')}`);
+    // Also when nothing changed and publish is skipped.
+    const again = runCli(['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out, '--formats', 'html']);
+    expect(again.stdout).toMatch(/^publish\s+skipped/m);
+    expect(again.stdout).toContain(`report: ${path.join(ws.out, 'report.html')}`);
   });
 });
 
