@@ -2,10 +2,13 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { folderOptions, parseArgs, USAGE } from './args.ts';
 import { checkClean } from './check.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { consoleLogger, type Effects, nodeFileSystem } from './effects.ts';
+import { recoverInterrupted } from './commit-clean.ts';
+import { ConfigError, loadConfig, withBaseUrlFromEnv } from './config.ts';
+import { consoleLogger, type Effects } from './effects.ts';
+import { fileSystemFor } from './fault-injection.ts';
 import { findOverlaps } from './folders/folder-overlap.ts';
 import { realFolder } from './folders/real-path.ts';
+import { hasLitter, journalPath } from './publish/transaction.ts';
 import { checkRawFolder, runPipeline } from './runner.ts';
 import { ENVIRONMENT_ERROR_CODES, NormaExit } from './stage.ts';
 
@@ -32,32 +35,39 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     for (const overlap of overlaps) process.stderr.write(`norma: ${overlap.message}\n`);
     return 2;
   }
+  const fs = fileSystemFor(env);
   try {
     const rawDir = path.resolve(root, options.raw);
-    await checkRawFolder(nodeFileSystem, rawDir, options.raw);
+    const cleanDir = path.resolve(root, options.clean);
+    await checkRawFolder(fs, rawDir, options.raw);
+    const outDir = path.resolve(root, options.out);
+    const workDir = path.join(outDir, '.norma');
+    const { acquireLock } = await import('./lock.ts');
     if (options.check) {
-      const outcome = await checkClean(
-        nodeFileSystem,
-        rawDir,
-        path.resolve(root, options.clean),
-        options.clean,
-      );
+      // --check builds nothing, but first finishes a commit a kill interrupted (and drops its temp
+      // files), under the lock, so that it never reads half of one.
+      if ((await fs.exists(journalPath(workDir))) || (await hasLitter(fs, cleanDir))) {
+        const release = await acquireLock(workDir, { logger });
+        await recoverInterrupted(fs, { workDir, cleanDir, outDir }, logger).finally(release);
+      }
+      const outcome = await checkClean(fs, rawDir, cleanDir, options.clean);
       for (const line of outcome.lines) (outcome.ok ? logger.info : logger.error)(line);
       return outcome.ok ? 0 : 1;
     }
-    const { config, text: configText } = await loadConfig(nodeFileSystem, root);
-    const { resolveBuildDate, gitLastCommitTime } = await import('./build-date.ts');
-    const buildDate = resolveBuildDate(
-      env,
-      () => gitLastCommitTime(root),
-      () => new Date(),
-    );
-    const effects: Effects = { fs: nodeFileSystem, logger, now: () => buildDate };
-    const outDir = path.resolve(root, options.out);
-    const { acquireLock } = await import('./lock.ts');
-    const release = await acquireLock(path.join(outDir, '.norma'), { logger });
+    const release = await acquireLock(workDir, { logger });
     try {
-      await runPipeline({ options, effects, root, config, configText, buildDate });
+      // A build killed after its commit point is finished first, so that nothing reads half of it.
+      await recoverInterrupted(fs, { workDir, cleanDir, outDir }, logger);
+      const loaded = await loadConfig(fs, root);
+      const config = withBaseUrlFromEnv(loaded.config, env);
+      const { resolveBuildDate, gitLastCommitTime } = await import('./build-date.ts');
+      const buildDate = resolveBuildDate(
+        env,
+        () => gitLastCommitTime(root),
+        () => new Date(),
+      );
+      const effects: Effects = { fs, logger, now: () => buildDate };
+      await runPipeline({ options, effects, root, config, configText: loaded.text, buildDate });
     } finally {
       await release();
     }
@@ -82,7 +92,7 @@ function reportFailure(error: unknown, debug: boolean): number {
   if (code && ENVIRONMENT_ERROR_CODES.has(code)) {
     const what = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : 'a file could not be written';
     write(
-      `norma: ${what} (${(error as Error).message}); free space or fix permissions and rerun. The last report is untouched.`,
+      `norma: ${what} (${(error as Error).message}); free space or fix permissions and rerun. The last published report is untouched, and so is the clean folder (but rejects.csv, which lists this run's rejects).`,
     );
     return 3;
   }

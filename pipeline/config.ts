@@ -9,7 +9,9 @@ const configSchema = z.object({
   author: z.string().min(1),
   publisher: z.string().default(''),
   language: z.string().min(2).default('en'),
-  baseUrl: z.string().url(),
+  // Where the reports are published, for the feed's absolute links. Empty (the default): links are
+  // relative; CI passes NORMA_BASE_URL, derived from the repository (see withBaseUrlFromEnv).
+  baseUrl: z.union([z.literal(''), z.string().url()]).default(''),
   essay: z.object({ title: z.string().min(1), author: z.string().default(''), year: z.string().default('') }),
 });
 
@@ -28,7 +30,21 @@ export function parseConfig(text: string, file = 'norma.config.json'): NormaConf
     const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new ConfigError(`${file} is not a valid norma config: ${issues}.`);
   }
-  return { ...result.data, baseUrl: result.data.baseUrl.replace(/\/?$/, '/') };
+  const { baseUrl } = result.data;
+  return { ...result.data, baseUrl: baseUrl ? baseUrl.replace(/\/?$/, '/') : '' };
+}
+
+/**
+ * A config that leaves `baseUrl` empty takes NORMA_BASE_URL from the environment (the workflow sets it
+ * to https://OWNER.github.io/REPO/); one that names a base URL keeps it.
+ */
+export function withBaseUrlFromEnv(config: NormaConfig, env: NodeJS.ProcessEnv): NormaConfig {
+  const fromEnv = env.NORMA_BASE_URL?.trim();
+  if (config.baseUrl || !fromEnv) return config;
+  if (!/^https?:\/\/[^\s]+$/.test(fromEnv)) {
+    throw new ConfigError(`NORMA_BASE_URL must be an http(s) URL (got "${fromEnv}").`);
+  }
+  return { ...config, baseUrl: fromEnv.replace(/\/?$/, '/') };
 }
 
 export async function loadConfig(

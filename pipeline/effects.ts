@@ -68,27 +68,41 @@ async function sameContentOnDisk(a: string, b: string): Promise<boolean> {
   }
 }
 
+type Rename = (from: string, to: string) => Promise<void>;
+
 /** Writes `target` through a temp name beside it, then renames: a crash never leaves a half file. */
-async function viaTemp(target: string, fill: (temp: string) => Promise<void>): Promise<void> {
+async function viaTemp(rename: Rename, target: string, fill: (temp: string) => Promise<void>): Promise<void> {
   await fs.mkdir(path.dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await fill(temp);
-    await fs.rename(temp, target);
+    await rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true });
     throw error;
   }
 }
 
-export const nodeFileSystem: FileSystem = {
+/**
+ * The real file system. `beforeRename` is called before every rename it makes (its own and those of
+ * writeAtomic and copyAtomic): the kill test uses it to stop a build at any rename (fault-injection.ts).
+ */
+export function createNodeFileSystem(beforeRename?: (from: string, to: string) => void): FileSystem {
+  const rename: Rename = (from, to) => {
+    beforeRename?.(from, to);
+    return fs.rename(from, to);
+  };
+  return { ...nodeFileSystemBase(rename), rename };
+}
+
+const nodeFileSystemBase = (rename: Rename): FileSystem => ({
   sameContent: sameContentOnDisk,
-  copyAtomic: (from, to) => viaTemp(to, (temp) => fs.copyFile(from, temp)),
+  copyAtomic: (from, to) => viaTemp(rename, to, (temp) => fs.copyFile(from, temp)),
   readFile: (file) => fs.readFile(file),
   readText: (file) => fs.readFile(file, 'utf8'),
-  writeAtomic: (file, data) => viaTemp(file, (temp) => fs.writeFile(temp, data)),
+  writeAtomic: (file, data) => viaTemp(rename, file, (temp) => fs.writeFile(temp, data)),
   writeAtomicChunks: (file, chunks) =>
-    viaTemp(file, async (temp) => {
+    viaTemp(rename, file, async (temp) => {
       const handle = await fs.open(temp, 'w');
       try {
         // Written synchronously, a piece at a time: each piece is garbage as soon as it is written (an
@@ -120,7 +134,7 @@ export const nodeFileSystem: FileSystem = {
   async mkdir(dir) {
     await fs.mkdir(dir, { recursive: true });
   },
-  rename: (from, to) => fs.rename(from, to),
+  rename,
   async remove(file) {
     await fs.rm(file, { force: true, recursive: true });
   },
@@ -132,7 +146,9 @@ export const nodeFileSystem: FileSystem = {
       return null;
     }
   },
-};
+});
+
+export const nodeFileSystem: FileSystem = createNodeFileSystem();
 
 export function consoleLogger(debug = false): Logger {
   return {

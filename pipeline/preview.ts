@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args.ts';
+import { knownFolders, redactPaths } from './preview/redact-paths.ts';
 import { type PreviewState, startPreviewServer } from './preview/server.ts';
 
 const ROOT = process.env.NORMA_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,14 +14,35 @@ export interface PreviewOptions {
   /** Arguments passed on to each rebuild (`--raw`, `--clean`, `--out`, `--paper`, …). */
   reportArgs: string[];
   raw: string;
+  clean: string;
   out: string;
   log: (line: string) => void;
 }
 
+export const PREVIEW_USAGE = `Usage: npm run preview -- [options]
+
+Serves the report at http://127.0.0.1:PORT/ and rebuilds it (HTML only, no edition) whenever the raw
+data, the templates, the config or the code change; the page reloads itself, and a failed rebuild
+shows its errors over the last good report. Ctrl-C stops it.
+
+Options (each as --flag value or --flag=value):
+  --port N              the port to serve on (default 4173; 0 picks a free one)
+  --raw DIR             raw data folder (default data/raw)
+  --clean DIR           clean data folder (default data/clean)
+  --out DIR             output folder (default reports)
+  --allow-rejects       build even with rejected rows (the report lists them)
+  --paper a4|letter     paper size the print CSS is set for (default a4)
+  --force               ignore the cache on every rebuild
+  --debug               stack traces and timings of internals
+  --help                this text
+
+Only loopback addresses are answered (127.0.0.1, localhost, [::1]).
+Exit codes: 0 stopped; 2 usage error; 3 the port is in use or the server could not start.`;
+
 /** Splits `--port N` off the report options. */
 export function parsePreviewArgs(
   argv: readonly string[],
-): { ok: true; options: PreviewOptions } | { ok: false; message: string } {
+): { ok: true; options: PreviewOptions; help: boolean } | { ok: false; message: string } {
   let port = 4173;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -35,10 +57,16 @@ export function parsePreviewArgs(
   }
   const parsed = parseArgs(rest);
   if (!parsed.ok) return parsed;
-  const { raw, out } = parsed.options;
+  const { raw, clean, out, help } = parsed.options;
+  // These belong to `npm run report` (every rebuild is HTML up to the html stage).
+  for (const flag of ['--stage', '--to', '--formats', '--check', '--validate']) {
+    if (rest.some((a) => a === flag || a.startsWith(`${flag}=`)))
+      return { ok: false, message: `${flag} is an option of \`npm run report\`, not of preview.` };
+  }
   return {
     ok: true,
-    options: { port, reportArgs: rest, raw, out, log: (l) => process.stdout.write(`${l}\n`) },
+    help,
+    options: { port, reportArgs: rest, raw, clean, out, log: (l) => process.stdout.write(`${l}\n`) },
   };
 }
 
@@ -81,6 +109,14 @@ export async function runPreview(options: PreviewOptions): Promise<{ close(): Pr
   const reportFile = path.join(path.resolve(ROOT, options.out), '.norma', 'report.html');
   let state: PreviewState = { version: 0, errors: [], building: true };
   let lastGood: string | null = null;
+  // The errors are served (/state, /events): no absolute path of this machine goes with them.
+  const folders = knownFolders(ROOT, [options.raw, options.clean, options.out]);
+  // The build's advice names its own command line; in the preview the same option is preview's.
+  const redact = (line: string) =>
+    redactPaths(line, folders).replace(
+      /rerun with --allow-rejects/g,
+      'restart the preview with `npm run preview -- --allow-rejects`',
+    );
   const server = await startPreviewServer({
     port: options.port,
     state: () => state,
@@ -104,7 +140,7 @@ export async function runPreview(options: PreviewOptions): Promise<{ close(): Pr
           state = { version: state.version + 1, errors: [], building: false };
           options.log(`preview: rebuilt in ${Date.now() - t0} ms`);
         } else {
-          state = { ...state, errors: result.errors, building: false };
+          state = { ...state, errors: result.errors.map(redact), building: false };
           options.log(`preview: rebuild failed (${result.errors.length} lines); the page shows them`);
         }
         server.publish(state);
@@ -148,8 +184,14 @@ export async function runPreview(options: PreviewOptions): Promise<{ close(): Pr
 export async function runFromCommandLine(argv: readonly string[]): Promise<void> {
   const parsed = parsePreviewArgs(argv);
   if (!parsed.ok) {
-    process.stderr.write(`norma preview: ${parsed.message}\n`);
+    process.stderr.write(
+      `norma preview: ${parsed.message}\nRun \`npm run preview -- --help\` for the options.\n`,
+    );
     process.exit(2);
+  }
+  if (parsed.help) {
+    process.stdout.write(`${PREVIEW_USAGE}\n`);
+    return;
   }
   runPreview(parsed.options).then(
     (preview) => {

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { type Options, plannedStages } from './args.ts';
 import { type CacheManifest, decide, describeOutputs, hashParts, hashTree, readManifest } from './cache.ts';
+import { commitClean } from './commit-clean.ts';
 import type { Effects, FileSystem } from './effects.ts';
 import { startProgress } from './progress.ts';
-import { CLEAN_FILES, type Runtime, type StageSpec, workPaths } from './runtime.ts';
+import { type Runtime, type StageSpec, workPaths } from './runtime.ts';
 import { NormaExit, type StageContext } from './stage.ts';
 import { STAGE_SPECS } from './stages/index.ts';
 import { closeBrowser, startBrowserEarly } from './stages/pdf-stage.ts';
@@ -100,7 +101,9 @@ export async function runStages(rt: Runtime, stages: readonly StageName[]): Prom
   for (const name of stages) {
     const spec = STAGE_SPECS.find((s) => s.name === name) as StageSpec;
     const t0 = Date.now();
-    const key = hashParts([name, ...common, previousKey, ...(await spec.inputs(rt))]);
+    rt.keyBefore = previousKey;
+    const keyOf = async () => hashParts([name, ...common, previousKey, ...(await spec.inputs(rt))]);
+    let key = await keyOf();
     const outputs = spec.outputs(rt);
     const decision = await decide(fs, manifest.stages[name], key, outputs, rt.options.force);
     logger.debug(
@@ -116,7 +119,7 @@ export async function runStages(rt: Runtime, stages: readonly StageName[]): Prom
     delete manifest.stages[name];
     // Chromium starts while the data stages work, so the pdf stage does not wait for it; the chart
     // modules (vega is large) load in the gaps of the data stages' file writes.
-    if (stages.includes('pdf')) startBrowserEarly(rt);
+    if (stages.includes('pdf') && order.indexOf(name) < order.indexOf('pdf')) startBrowserEarly(rt);
     if (stages.includes('charts') && name !== 'charts') void import('./charts/charts.ts').catch(() => {});
     const progress = startProgress(name, {
       isTTY: Boolean(process.stderr.isTTY),
@@ -128,28 +131,14 @@ export async function runStages(rt: Runtime, stages: readonly StageName[]): Prom
     } finally {
       progress.stop();
     }
+    // A stage whose inputs are known only once it has run (html: the edition it is) is keyed again.
+    if (spec.rekeyAfterRun) key = await keyOf();
     manifest.stages[name] = { key, outputs: await describeOutputs(fs, outputs), meta: result.meta ?? {} };
     await fs.writeAtomic(rt.paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
     logger.info(stageLine(name, 'ran', result.counts, Date.now() - t0, decision.why));
     previousKey = key;
   }
   logger.info(`done in ${Date.now() - started} ms`);
-}
-
-/** A successful run makes data/clean what this run computed (each file copied, then renamed into place). */
-export async function commitClean(rt: Runtime): Promise<string[]> {
-  const changed: string[] = [];
-  for (const name of CLEAN_FILES) {
-    const staged = rt.paths.stagedFile(name);
-    if (!(await rt.fs.exists(staged))) continue;
-    const target = path.join(rt.ctx.cleanDir, name);
-    // Compared piece by piece: at a million rows these files are hundreds of MB.
-    if (!(await rt.fs.sameContent(staged, target))) {
-      await rt.fs.copyAtomic(staged, target);
-      changed.push(name);
-    }
-  }
-  return changed;
 }
 
 /** Stops with a usage error (exit 2) unless `rawDir` is a folder; `raw` is the path as the user wrote it. */
@@ -179,12 +168,27 @@ export async function runPipeline(input: RunInput): Promise<void> {
     await closeShards(rt);
     await closeBrowser(rt);
   }
-  const changed = await commitClean(rt);
-  if (changed.length > 0) rt.logger.info(`updated ${input.options.clean}: ${changed.join(', ')}`);
-  if (input.options.validate) await printValidateSummary(rt);
+  // validate with rejects is a failed run: data/clean keeps its files (but rejects.csv, written by clean).
+  const rejects = input.options.validate ? await printValidateSummary(rt) : 0;
+  if (rejects === 0) {
+    const changed = [...(rt.state.cleanCommitted ?? []), ...(await commitClean(rt))];
+    if (changed.length > 0) rt.logger.info(`updated ${input.options.clean}: ${changed.join(', ')}`);
+  }
+  if (rejects > 0) {
+    throw new NormaExit(
+      1,
+      `${rejects} row(s) rejected; fix them (see above) before building the report. ${input.options.clean} is unchanged but for rejects.csv.`,
+    );
+  }
+  // Where the reader's files are, whether publish ran or found them already in place.
+  if (stages.includes('publish')) {
+    for (const file of ['report.html', ...(rt.ctx.formats.includes('pdf') ? ['report.pdf'] : [])])
+      rt.logger.info(`report: ${path.join(input.options.out, file)}`);
+  }
 }
 
-async function printValidateSummary(rt: Runtime): Promise<void> {
+/** Prints validate's summary; returns the number of rejects. */
+async function printValidateSummary(rt: Runtime): Promise<number> {
   const { loadReconcile } = await import('./stages/reconcile-stage.ts');
   const { loadRejects } = await import('./stages/clean-stage.ts');
   const { validateSummary } = await import('./validate-summary.ts');
@@ -193,10 +197,5 @@ async function printValidateSummary(rt: Runtime): Promise<void> {
   rt.logger.info('');
   for (const line of validateSummary(rejectRows, reconciled.reconciled, reconciled.claims))
     rt.logger.info(line);
-  if (rejectRows.length > 0) {
-    throw new NormaExit(
-      1,
-      `${rejectRows.length} row(s) rejected; fix them (see above) before building the report.`,
-    );
-  }
+  return rejectRows.length;
 }

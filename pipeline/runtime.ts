@@ -48,12 +48,20 @@ export interface RunState {
   clean?: CleanResult;
   reconcile?: ReconcileResult;
   charts?: ChartOutput[];
+  /** The html stage's content key (edition-plan.ts), stored with the fingerprint it rendered. */
+  htmlContentKey?: string;
   /** What edition this build is, decided once before rendering (html-stage.ts). */
   edition?: EditionPlanState;
   /** The Chromium found for this run, looked up once. */
   chromium?: Promise<string | null>;
   /** Chromium, started while the data stages work (pdf-stage.ts). */
   browser?: Promise<Browser | undefined>;
+  /** Set when the early start was made: one build launches at most one browser early. */
+  browserStarted?: boolean;
+  /** Why the early start failed, when that failure is the one to report (a browser that hung). */
+  browserError?: unknown;
+  /** data/clean files the publish stage committed with the published files. */
+  cleanCommitted?: CleanFileName[];
   /** Worker threads holding a big run's rows between ingest, clean and reconcile (shards/shard-pool.ts). */
   shards?: ShardPool;
 }
@@ -72,6 +80,8 @@ export interface Runtime {
   /** Hash of the pipeline's code, the lock file and the Node version. */
   codeHash: string;
   configText: string;
+  /** The cache key of the stage before the one being keyed (the runner sets it before `inputs`). */
+  keyBefore?: string;
   state: RunState;
 }
 
@@ -88,6 +98,8 @@ export interface StageSpec {
   inputs(rt: Runtime): Promise<string[]>;
   outputs(rt: Runtime): string[];
   run(rt: Runtime): Promise<StageResult>;
+  /** Its inputs are computed again after it ran, for the key the next run compares with. */
+  rekeyAfterRun?: boolean;
   /** Re-checks what made the stage fail before, when it is skipped (rejects without --allow-rejects). */
   onSkip?(rt: Runtime, meta: Record<string, number>): Promise<void>;
 }

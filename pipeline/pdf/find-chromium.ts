@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, readdir } from 'node:fs/promises';
+import { access, readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 
@@ -34,8 +34,10 @@ export function puppeteerCacheDir(env: NodeJS.ProcessEnv): string {
   return env.PUPPETEER_CACHE_DIR?.trim() || path.join(env.HOME?.trim() || homedir(), '.cache', 'puppeteer');
 }
 
-async function isExecutable(file: string): Promise<boolean> {
+/** An executable *file*: a folder has its x bit too, and "runs" as nothing but a stack trace. */
+export async function isExecutable(file: string): Promise<boolean> {
   try {
+    if (!(await stat(file)).isFile()) return false;
     await access(file, constants.X_OK);
     return true;
   } catch {

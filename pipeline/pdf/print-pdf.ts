@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +6,8 @@ import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer'
 import { type Logger, nodeFileSystem } from '../effects.ts';
 import { escapeMarkup } from '../escape-markup.ts';
 import type { Paper } from '../stage.ts';
-import { ChromiumError, chromiumCrashed, chromiumNotFoundAt } from './chromium-error.ts';
+import { ChromiumError, chromiumCrashed, chromiumHung, chromiumNotFoundAt } from './chromium-error.ts';
+import { isExecutable } from './find-chromium.ts';
 import { normalisePdfWithPages } from './normalise-pdf.ts';
 import type { PdfMeta } from './pdf-meta.ts';
 import { MEASURE_CSS, readMeasuringPrint, secondPrintCss } from './toc-pages.ts';
@@ -35,29 +35,83 @@ export function chromiumArgs(isRoot: boolean): string[] {
 const isRoot = (): boolean => process.getuid?.() === 0;
 
 /**
+ * How long each browser step may take. With `pipe: true` puppeteer's own launch timeout does not apply
+ * (a Chromium that never answered stalled a build 721 s), so every step is raced against its own timer.
+ * NORMA_BROWSER_TIMEOUT_MS scales them all down (the tests' fake, silent browser), never up.
+ */
+export function browserTimeouts(env: NodeJS.ProcessEnv = process.env): {
+  launch: number;
+  load: number;
+  print: number;
+  close: number;
+} {
+  const cap = Number(env.NORMA_BROWSER_TIMEOUT_MS);
+  const bound = (ms: number) => (Number.isFinite(cap) && cap > 0 ? Math.min(ms, cap) : ms);
+  return { launch: bound(60_000), load: bound(120_000), print: bound(180_000), close: bound(5_000) };
+}
+
+/** Resolves as `work` does, or rejects with `onTimeout()` after `ms` (and then calls `stop`). */
+export async function withDeadline<T>(
+  work: Promise<T>,
+  ms: number,
+  onTimeout: () => Error,
+  stop: () => void = () => {},
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      stop();
+      reject(onTimeout());
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Closes a browser, killing its process if it does not close in time (a hung one never would). */
+export async function closeBounded(browser: Browser): Promise<void> {
+  const child = browser.process();
+  await withDeadline(
+    browser.close(),
+    browserTimeouts().close,
+    () => new Error('close timed out'),
+    () => child?.kill('SIGKILL'),
+  ).catch(() => child?.kill('SIGKILL'));
+}
+
+/**
  * Starts Chromium with a fresh profile that is removed when the browser closes. The runner may call this
  * while the data stages run and hand the browser to printPdf (which then does not close it).
  */
 export async function launchBrowser(chromium: string, logger?: Logger): Promise<Browser> {
-  try {
-    await access(chromium, constants.X_OK);
-  } catch {
-    throw chromiumNotFoundAt(chromium);
-  }
+  if (!(await isExecutable(chromium))) throw chromiumNotFoundAt(chromium);
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'norma-chromium-'));
+  const timeouts = browserTimeouts();
+  // Aborting the signal makes puppeteer kill the browser process it spawned.
+  const abort = new AbortController();
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({
-      executablePath: chromium,
-      headless: true,
-      // A pipe instead of a debugging port: nothing listens on the network, not even on loopback.
-      pipe: true,
-      userDataDir,
-      args: chromiumArgs(isRoot()),
-      timeout: 60_000,
-    });
+    browser = await withDeadline(
+      puppeteer.launch({
+        executablePath: chromium,
+        headless: true,
+        // A pipe instead of a debugging port: nothing listens on the network, not even on loopback.
+        pipe: true,
+        userDataDir,
+        args: chromiumArgs(isRoot()),
+        timeout: timeouts.launch,
+        protocolTimeout: timeouts.print,
+        signal: abort.signal,
+      }),
+      timeouts.launch,
+      () => chromiumHung(chromium, 'starting', timeouts.launch),
+      () => abort.abort(),
+    );
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true });
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw chromiumNotFoundAt(chromium);
     throw error;
   }
@@ -79,6 +133,8 @@ export async function startBrowserEarly(chromium: string, logger?: Logger): Prom
   try {
     return await launchBrowser(chromium, logger);
   } catch (error) {
+    // A browser that never answers would not answer the second time either: that is the error to report.
+    if (error instanceof ChromiumError && error.reason === 'hung') throw error;
     logger?.debug(
       `chromium did not start early (${(error as Error).message.split('\n')[0]}); will retry when printing`,
     );
@@ -167,7 +223,7 @@ async function printOnce(
         void request.abort('blockedbyclient');
       }
     });
-    await page.goto(reportUrl, { waitUntil: 'load', timeout: 120_000 });
+    await page.goto(reportUrl, { waitUntil: 'load', timeout: browserTimeouts().load });
     const print = (structure: boolean) =>
       page.pdf({
         format: opts.paper === 'letter' ? 'Letter' : 'A4',
@@ -185,7 +241,7 @@ async function printOnce(
         outline: structure,
         tagged: structure,
         waitForFonts: true,
-        timeout: 180_000,
+        timeout: browserTimeouts().print,
       });
     // Contents with page numbers: a measuring print first, when the report has contents to number.
     const style = await tocStyleSheet(page);
@@ -212,20 +268,29 @@ export async function printPdf(opts: PrintOptions): Promise<{ pages: number; blo
     let browser: Browser | undefined = reuse;
     try {
       browser ??= await launchBrowser(opts.chromium, logger);
-      const { bytes, blocked } = await printOnce(browser, opts);
+      const open = browser;
+      const limit = browserTimeouts();
+      // Every step inside has its own timeout; this bounds the whole print, however Chromium stalls.
+      const { bytes, blocked } = await withDeadline(
+        printOnce(open, opts),
+        // Two prints: the measuring one for the contents' page numbers, then the real one.
+        limit.load + 2 * limit.print,
+        () => chromiumHung(opts.chromium, 'printing the PDF', limit.load + 2 * limit.print),
+        () => open.process()?.kill('SIGKILL'),
+      );
       const unique = [...new Set(blocked)];
       for (const url of unique) logger.warn(`pdf: blocked a request the report made: ${url.slice(0, 200)}`);
       const normalised = await normalisePdfWithPages(bytes, opts.meta);
       await nodeFileSystem.writeAtomic(opts.pdfPath, normalised.bytes);
       return { pages: normalised.pages, blocked: unique };
     } catch (error) {
-      if (error instanceof ChromiumError && error.reason === 'not-found') throw error;
+      if (error instanceof ChromiumError && error.reason !== 'crashed') throw error;
       lastError = error;
       if (attempt === 1) {
         logger.warn(`pdf: Chromium failed (${(error as Error).message.split('\n')[0]}); retrying once`);
       }
     } finally {
-      if (browser && browser !== opts.browser) await browser.close().catch(() => {});
+      if (browser && browser !== opts.browser) await closeBounded(browser);
     }
   }
   throw chromiumCrashed(opts.chromium, lastError);

@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import { isLoopbackHost } from './loopback-host.ts';
 import { injectPreviewScript } from './overlay.ts';
 
 export interface PreviewState {
@@ -14,14 +15,25 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-/** Serves the last good report with the preview script, and server-sent events; loopback only. */
+/**
+ * Serves the last good report with the preview script, and server-sent events; loopback only, both
+ * the socket (127.0.0.1) and the Host header (loopback-host.ts: no DNS rebinding).
+ */
 export async function startPreviewServer(opts: {
   port: number;
   readReport: () => Promise<string | null>;
   state: () => PreviewState;
 }): Promise<PreviewServer> {
   const clients = new Set<http.ServerResponse>();
+  let port = opts.port;
   const server = http.createServer(async (req, res) => {
+    if (!isLoopbackHost(req.headers.host, port)) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(
+        `norma preview answers only http://127.0.0.1:${port}/, http://localhost:${port}/ and http://[::1]:${port}/.\n`,
+      );
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/events') {
       res.writeHead(200, {
@@ -56,7 +68,7 @@ export async function startPreviewServer(opts: {
     server.listen(opts.port, '127.0.0.1', () => resolve());
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : opts.port;
+  port = typeof address === 'object' && address ? address.port : opts.port;
   return {
     url: `http://127.0.0.1:${port}/`,
     publish(state) {

@@ -19,7 +19,7 @@ export interface EditionManifest {
 }
 
 const manifestSchema = z.object({
-  edition: z.string().regex(/^\d{4}-\d{2}-\d{2}-[0-9a-f]{10}$/),
+  edition: z.string().regex(/^\d{4}-\d{2}-\d{2}-[0-9a-f]{10}(-\d+)?$/),
   sequence: z.number().int().positive(),
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
@@ -157,18 +157,21 @@ export async function planEdition(
       reason: `unchanged since edition ${last.edition}`,
     };
   }
-  const id = editionId(buildDate, fingerprint);
-  const clash = byId(id) !== undefined;
+  const sequence = (last?.sequence ?? 0) + 1;
+  // Several editions from one commit share its build date: each is a second after the last, so every
+  // edition has its own time, and the newest is the latest in the feed and the index.
+  const seconds = Math.floor(buildDate.getTime() / 1000) * 1000;
+  const date = new Date(last ? Math.max(seconds, Date.parse(last.date) + 1000) : seconds);
+  // A revert to an earlier edition's content is a new edition: the id of that one is taken, so the
+  // new edition's id carries its sequence number.
+  const plain = editionId(date, fingerprint);
+  const id = byId(plain) === undefined ? plain : `${plain}-${sequence}`;
   return {
     id,
-    date: new Date(Math.floor(buildDate.getTime() / 1000) * 1000),
-    isNew: withPdf && !clash,
-    sequence: (last?.sequence ?? 0) + 1,
+    date,
+    isNew: withPdf,
+    sequence,
     previous: last ? await loadRecord(fs, outDir, last) : null,
-    reason: !withPdf
-      ? 'an HTML-only build makes no edition'
-      : clash
-        ? `edition ${id} already exists and is never replaced`
-        : `new edition ${id}`,
+    reason: !withPdf ? 'an HTML-only build makes no edition' : `new edition ${id}`,
   };
 }

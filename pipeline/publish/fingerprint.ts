@@ -9,24 +9,15 @@ export interface FingerprintInput {
   content: string | Uint8Array;
 }
 
-/** The code that decides what the reader sees (the publish code only lays out index and feed). */
-export const RENDERING_CODE = [
-  'pipeline/charts',
-  'pipeline/html',
-  'pipeline/pdf',
-  'pipeline/format-number.ts',
-];
+/**
+ * The code that turns the finished HTML into the PDF. The HTML's own bytes stand for everything else
+ * (data, labels, definitions, sources, report text, templates, charts, fonts, the HTML code): only what
+ * happens after it needs naming. Hashed by content alone, so moving or renaming a file mints nothing.
+ */
+export const PRINT_CODE = ['pipeline/pdf'];
 
-/** Packages whose version changes the rendered bytes; their versions are part of the fingerprint. */
-export const RENDERING_PACKAGES = [
-  'vega',
-  'vega-lite',
-  'handlebars',
-  'puppeteer',
-  'pdf-lib',
-  '@fontsource/source-serif-4',
-  '@fontsource/pt-sans',
-];
+/** Packages whose version changes the PDF's bytes beyond the HTML's; their versions are inputs. */
+export const PRINT_PACKAGES = ['puppeteer', 'pdf-lib'];
 
 /**
  * Pure: the edition's identity, sha256 over every input (sorted by path, each framed by its path and
@@ -35,7 +26,7 @@ export const RENDERING_PACKAGES = [
  */
 export function computeFingerprint(inputs: readonly FingerprintInput[], paper: Paper): string {
   const hash = createHash('sha256');
-  hash.update(`norma-edition-v1\npaper ${paper}\n`);
+  hash.update(`norma-edition-v2\npaper ${paper}\n`);
   const sorted = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const input of sorted) {
     const bytes = typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content;
@@ -63,35 +54,45 @@ async function walk(fs: FileSystem, dir: string): Promise<string[]> {
 const rel = (from: string, file: string): string => path.relative(from, file).split(path.sep).join('/');
 
 export interface FingerprintSources {
-  /** Project root: templates/, package.json and the rendering code are found here. */
+  /** Project root: the print code and package.json are found here. */
   root: string;
   /** The folder holding this build's clean files (data/clean, or the run's staged copy). */
   cleanDir: string;
+  /**
+   * The report as the reader gets it, rendered without its edition line (date, edition id, changes):
+   * builds are reproducible, so these bytes are the honest record of every label, definition, source,
+   * chart and word the reader sees, whatever code or file produced them.
+   */
+  reportHtml: string | Uint8Array;
   configText: string;
   paper: Paper;
 }
 
-/** The edge: reads the clean data, templates, config, rendering code and package versions. */
+/** The edge: reads the clean data, the print code and the print packages' versions. */
 export async function collectFingerprintInputs(
   fs: FileSystem,
   src: FingerprintSources,
 ): Promise<FingerprintInput[]> {
-  const inputs: FingerprintInput[] = [{ path: 'norma.config.json', content: src.configText }];
+  const inputs: FingerprintInput[] = [
+    { path: 'norma.config.json', content: src.configText },
+    { path: 'report.html', content: src.reportHtml },
+  ];
   // Clean files by name only: the --clean folder's location must not change the edition.
   for (const file of await walk(fs, src.cleanDir)) {
     inputs.push({ path: `clean/${rel(src.cleanDir, file)}`, content: await fs.readFile(file) });
   }
-  for (const part of ['templates', ...RENDERING_CODE]) {
+  for (const part of PRINT_CODE) {
     for (const file of await walk(fs, path.join(src.root, part))) {
-      inputs.push({ path: rel(src.root, file), content: await fs.readFile(file) });
+      const content = await fs.readFile(file);
+      inputs.push({ path: `print-code/${createHash('sha256').update(content).digest('hex')}`, content });
     }
   }
   try {
     const pkg = JSON.parse(await fs.readText(path.join(src.root, 'package.json'))) as {
       dependencies?: Record<string, string>;
     };
-    const versions = RENDERING_PACKAGES.map((name) => `${name}@${pkg.dependencies?.[name] ?? ''}`).join('\n');
-    inputs.push({ path: 'package.json#rendering', content: versions });
+    const versions = PRINT_PACKAGES.map((name) => `${name}@${pkg.dependencies?.[name] ?? ''}`).join('\n');
+    inputs.push({ path: 'package.json#print', content: versions });
   } catch {
     // No package.json (a test's temp root): the files alone decide.
   }

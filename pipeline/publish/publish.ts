@@ -16,6 +16,7 @@ import {
 } from './edition-store.ts';
 import { renderFeed } from './render-feed.ts';
 import { renderIndex } from './render-index.ts';
+import { commitMoves, journalPath, type Move } from './transaction.ts';
 
 export { type EditionRecord, planEdition, readLastEdition } from './edition-store.ts';
 
@@ -32,6 +33,16 @@ export interface PublishOptions {
   pdfPath: string | null;
   /** This build's reconciled.csv text (kept in the edition, compared by the next one). */
   reconciledCsv: string;
+  /**
+   * This build's other clean files (observations, claims, audit, rejects), carried in a new edition
+   * beside reconciled.csv so that a reader has every figure the report was made from.
+   */
+  cleanFiles?: readonly { name: string; path: string }[];
+  /**
+   * data/clean's new files, already staged beside their targets: they are put in place in the same
+   * commit as the published files (transaction.ts), so the two never disagree.
+   */
+  commitFirst?: readonly Move[];
   fingerprint: string;
   /** The build date (the edition's date when a new edition is made). */
   date: Date;
@@ -51,7 +62,8 @@ export interface PublishResult {
 interface Staged {
   /** Relative to outDir, with `/`. */
   target: string;
-  data: Buffer;
+  /** The bytes, or a file to copy (a clean file may be hundreds of MB: read one at a time). */
+  data: Buffer | { file: string };
   temp?: string;
 }
 
@@ -59,7 +71,7 @@ function publishFailure(error: unknown, step: string): Error {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (error instanceof NormaExit) return error;
   const what = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : `a file could not be written`;
-  const message = `publishing failed while ${step}: ${what} (${(error as Error).message}); the last published report and editions are untouched. Free space or fix permissions and rerun.`;
+  const message = `publishing failed while ${step}: ${what} (${(error as Error).message}); the last published report, its editions and the clean folder are untouched. Free space or fix permissions and rerun.`;
   if (code && ENVIRONMENT_ERROR_CODES.has(code)) return new NormaExit(3, message);
   return Object.assign(new Error(message), { cause: error });
 }
@@ -84,10 +96,11 @@ async function readOptional(fs: FileSystem, file: string): Promise<Buffer | null
 
 /**
  * The publish stage. Builds every file to publish, writes them all to temp names under
- * `<out>/.norma/tmp` (a full disk fails here, before anything published is touched), then renames them
- * into place: the edition folder first (its manifest.json last, so a half edition is never taken for a
- * whole one), then the latest report.html and report.pdf, then index.html, feed.xml and SHA256SUMS.
- * Old editions are never deleted or replaced.
+ * `<out>/.norma/tmp` (a full disk fails here, before anything published is touched), then commits
+ * them with data/clean's new files (`commitFirst`) in one journal (transaction.ts): data/clean, the
+ * edition folder (its manifest.json last, so a half edition is never taken for a whole one), the latest
+ * report.html and report.pdf, then index.html, feed.xml and SHA256SUMS. Old editions are never deleted
+ * or replaced.
  */
 export async function publish(opts: PublishOptions): Promise<PublishResult> {
   const { fs, logger, outDir } = opts;
@@ -119,11 +132,23 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
       parseReconciledCsv(opts.reconciledCsv),
       plan.previous?.id ?? null,
     );
-    const files = [
-      { path: 'report.html', data: html },
-      { path: 'report.pdf', data: pdf },
-      { path: 'reconciled.csv', data: Buffer.from(opts.reconciledCsv, 'utf8') },
-    ];
+    const files: { path: string; bytes: number; sha256: string }[] = [];
+    const dir = `${EDITIONS_DIR}/${plan.id}`;
+    const add = (name: string, data: Buffer) => {
+      files.push({ path: name, bytes: data.length, sha256: sha256(data) });
+      staged.push({ target: `${dir}/${name}`, data });
+    };
+    add('report.html', html);
+    add('report.pdf', pdf);
+    add('reconciled.csv', Buffer.from(opts.reconciledCsv, 'utf8'));
+    for (const clean of opts.cleanFiles ?? []) {
+      if (clean.name === 'reconciled.csv') continue;
+      // Hashed here, copied when staged: only one clean file is in memory at a time.
+      const data = await fs.readFile(clean.path).catch(() => null);
+      if (!data) continue;
+      files.push({ path: clean.name, bytes: data.length, sha256: sha256(data) });
+      staged.push({ target: `${dir}/${clean.name}`, data: { file: clean.path } });
+    }
     const manifest: EditionManifest = {
       edition: plan.id,
       sequence: plan.sequence,
@@ -132,11 +157,9 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
       paper: opts.paper,
       previousEdition: plan.previous?.id ?? null,
       changes: summariseChangeSet(changes),
-      files: files.map((f) => ({ path: f.path, bytes: f.data.length, sha256: sha256(f.data) })),
+      files,
     };
     const bytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
-    const dir = `${EDITIONS_DIR}/${plan.id}`;
-    for (const f of files) staged.push({ target: `${dir}/${f.path}`, data: f.data });
     staged.push({ target: `${dir}/manifest.json`, data: bytes });
     manifests = [manifest, ...manifests];
     manifestBytes.set(plan.id, bytes);
@@ -167,6 +190,7 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
   const run = randomBytes(4).toString('hex');
   const cleanUp = async () => {
     for (const s of staged) if (s.temp) await fs.remove(s.temp).catch(() => {});
+    for (const m of opts.commitFirst ?? []) await fs.remove(m.temp).catch(() => {});
   };
 
   // 1. Stage: everything written before anything published is touched.
@@ -178,27 +202,35 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
         `publish-${run}-${String(i).padStart(2, '0')}-${path.basename(s.target)}`,
       );
       s.temp = temp;
-      await fs.writeAtomic(temp, s.data);
+      if (Buffer.isBuffer(s.data)) await fs.writeAtomic(temp, s.data);
+      else await fs.copyAtomic(s.data.file, temp);
     }
   } catch (error) {
     await cleanUp();
     throw publishFailure(error, 'writing the files to publish');
   }
 
-  // 2. Publish by rename, in order.
-  const written: string[] = [];
+  // 2. The commit: data/clean's files, then the edition (its manifest last), then the latest files,
+  // SHA256SUMS last — renamed in that order under one journal, which the next start finishes if a kill
+  // stops it midway.
+  const moves: Move[] = [
+    ...(opts.commitFirst ?? []),
+    ...staged.map((s) => ({ temp: s.temp!, target: inside(outDir, s.target) })),
+  ];
   try {
-    await fs.mkdir(outDir);
-    if (plan.isNew) await fs.mkdir(inside(outDir, `${EDITIONS_DIR}/${plan.id}`));
-    for (const s of staged) {
-      await fs.rename(s.temp!, inside(outDir, s.target));
-      s.temp = undefined;
-      written.push(s.target);
-    }
+    await commitMoves(fs, opts.workDir, moves);
   } catch (error) {
-    await cleanUp();
-    throw publishFailure(error, `putting ${staged.find((s) => s.temp)?.target ?? 'a file'} in place`);
+    // No journal: the commit point was never reached, and nothing published or clean was touched.
+    if (!(await fs.exists(journalPath(opts.workDir)))) {
+      await cleanUp();
+      throw publishFailure(error, 'starting the commit');
+    }
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    const message = `publishing stopped while putting its files in place (${(error as Error).message}); the next \`npm run report\` finishes it before anything else.`;
+    if (code && ENVIRONMENT_ERROR_CODES.has(code)) throw new NormaExit(3, message);
+    throw Object.assign(new Error(message), { cause: error });
   }
+  const written = staged.map((s) => s.target);
 
   if (plan.isNew) logger.info(`publish: new edition ${plan.id} (${editionDir(outDir, plan.id)})`);
   else logger.debug(`publish: no new edition (${plan.reason})`);

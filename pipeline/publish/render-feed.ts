@@ -14,7 +14,8 @@ export function editionEntryId(base: string, edition: EditionManifest): string {
 }
 
 /**
- * Pure: `feed.xml`, an Atom feed with one entry per edition (newest first) linking its PDF. Links are
+ * Pure: `feed.xml`, an Atom feed with one entry per edition (newest first) linking its HTML, with
+ * the PDF beside as an enclosure; each entry's title carries the edition's number. Links are
  * absolute with the config's base URL when it is http(s), else relative. Every date comes from an
  * edition, never the clock, so the feed's bytes change only when an edition is added.
  */
@@ -27,11 +28,11 @@ export function renderFeed(editions: readonly EditionManifest[], config: NormaCo
     const summary = describeChanges(m.changes);
     return `  <entry>
     <id>${e(editionEntryId(base, m))}</id>
-    <title>${e(`${config.title}: edition of ${m.date.slice(0, 10)}`)}</title>
+    <title>${e(`${config.title}: edition ${m.sequence} of ${m.date.slice(0, 10)}`)}</title>
     <published>${e(m.date)}</published>
     <updated>${e(m.date)}</updated>
-${hasPdf ? `    <link rel="alternate" type="application/pdf" href="${e(`${dir}report.pdf`)}"/>\n` : ''}    <link rel="${hasPdf ? 'related' : 'alternate'}" type="text/html" href="${e(`${dir}report.html`)}"/>
-    <summary>${e(`${summary}. Edition ${m.edition}.`)}</summary>
+    <link rel="alternate" type="text/html" href="${e(`${dir}report.html`)}"/>
+${hasPdf ? `    <link rel="enclosure" type="application/pdf" title="PDF" href="${e(`${dir}report.pdf`)}"/>\n` : ''}    <summary>${e(`${summary}. Edition ${m.edition}.`)}</summary>
   </entry>`;
   });
   return `<?xml version="1.0" encoding="utf-8"?>

@@ -5,6 +5,15 @@ import { escapeMarkup as e } from './escape.ts';
 
 const link = (href: string, text: string): string => `<a href="${e(href)}">${e(text)}</a>`;
 
+/** The clean files an edition carries, as the index names them. */
+const DATA_FILES: readonly (readonly [string, string])[] = [
+  ['reconciled.csv', 'figures (CSV)'],
+  ['observations.csv', 'observations (CSV)'],
+  ['claims.csv', 'claims (CSV)'],
+  ['audit.json', 'audit (JSON)'],
+  ['rejects.csv', 'rejects (CSV)'],
+];
+
 /**
  * Pure: `index.html`, every edition newest first with its date, what changed and its files. Relative
  * links only (the page sits at the top of reports/), no script, no remote resource.
@@ -20,7 +29,9 @@ export function renderIndex(
     const files = [
       m.files.some((f) => f.path === 'report.html') ? link(`${dir}report.html`, 'HTML') : '',
       pdf ? link(`${dir}report.pdf`, 'PDF') : '',
-      m.files.some((f) => f.path === 'reconciled.csv') ? link(`${dir}reconciled.csv`, 'figures (CSV)') : '',
+      ...DATA_FILES.filter(([name]) => m.files.some((f) => f.path === name)).map(([name, text]) =>
+        link(`${dir}${name}`, text),
+      ),
       link(`${dir}manifest.json`, 'manifest'),
     ].filter(Boolean);
     return [
@@ -69,7 +80,7 @@ export function renderIndex(
   <h1>${e(config.title)}</h1>
 ${config.subtitle ? `  <p>${e(config.subtitle)}</p>\n` : ''}  <nav>${latest.join(' ')}</nav>
   <h2>Editions</h2>
-  <p>A new edition is published whenever the figures, the sources or the report's layout change. Each edition keeps its report, its reconciled figures and a manifest with checksums; check a download with <code>sha256sum -c SHA256SUMS</code>.</p>
+  <p>A new edition is published whenever the figures, the sources or the report's layout change. Each edition keeps its report, every clean data file it was made from and a manifest with checksums; check a download with <code>sha256sum -c SHA256SUMS</code>.</p>
 ${body}
 </body>
 </html>

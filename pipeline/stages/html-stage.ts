@@ -1,54 +1,30 @@
-import type { EditionPlanState, Runtime, StageSpec } from '../runtime.ts';
+import type { StageSpec } from '../runtime.ts';
 import { loadCharts } from './charts-stage.ts';
+import { editionPlan, htmlInputs, unplannedMeta } from './edition-plan.ts';
 import { loadReportData } from './report-data.ts';
-
-/**
- * The edition this build is (decided before rendering, so the report can print its date and what
- * changed since the previous edition). Computed once per run.
- */
-export async function editionPlan(rt: Runtime): Promise<EditionPlanState> {
-  if (rt.state.edition) return rt.state.edition;
-  const { fingerprintBuild } = await import('../publish/fingerprint.ts');
-  const { planEdition } = await import('../publish/edition-store.ts');
-  const fingerprint = await fingerprintBuild(rt.fs, {
-    root: rt.ctx.root,
-    cleanDir: rt.paths.staged,
-    configText: rt.configText,
-    paper: rt.ctx.paper,
-  });
-  const plan = await planEdition(
-    rt.fs,
-    rt.ctx.outDir,
-    fingerprint,
-    rt.ctx.buildDate,
-    rt.ctx.formats.includes('pdf'),
-    rt.logger,
-  );
-  rt.state.edition = { fingerprint, plan };
-  return rt.state.edition;
-}
 
 export const htmlStage: StageSpec = {
   name: 'html',
-  async inputs(rt) {
-    // The fingerprint already covers the templates, the config, the rendering code and the paper.
-    const { fingerprint, plan } = await editionPlan(rt);
-    return [fingerprint, plan.id, plan.date.toISOString(), plan.previous?.id ?? ''];
-  },
+  // The content, and the edition it is (edition-plan.ts).
+  inputs: htmlInputs,
+  rekeyAfterRun: true,
   outputs: (rt) => [rt.paths.html, rt.paths.htmlMeta],
   async run(rt) {
     const { renderReport, loadTemplates } = await import('../html/render-report.ts');
     const { computeChanges, parseReconciledCsv } = await import('../publish/changes.ts');
     const { shortHash } = await import('../publish/fingerprint.ts');
     const { isoDay } = await import('../publish/edition-store.ts');
-    const { fingerprint, plan } = await editionPlan(rt);
     const data = await loadReportData(rt);
     const charts = await loadCharts(rt);
+    const templates = await loadTemplates(rt.ctx.root);
+    // Rendered once without its edition line to fingerprint the content (edition-plan.ts), then for real.
+    const content = renderReport({ templates, data, charts, meta: unplannedMeta(rt.ctx.paper) });
+    const { fingerprint, plan } = await editionPlan(rt, content);
     const changes = plan.previous
       ? computeChanges(parseReconciledCsv(plan.previous.reconciledCsv), data.reconciled, plan.previous.id)
       : null;
     const html = renderReport({
-      templates: await loadTemplates(rt.ctx.root),
+      templates,
       data,
       charts,
       meta: {
@@ -62,7 +38,7 @@ export const htmlStage: StageSpec = {
     await rt.fs.writeAtomic(rt.paths.html, html);
     await rt.fs.writeAtomic(
       rt.paths.htmlMeta,
-      `${JSON.stringify({ fingerprint, edition: plan.id, date: plan.date.toISOString() }, null, 2)}\n`,
+      `${JSON.stringify({ fingerprint, contentKey: rt.state.htmlContentKey, edition: plan.id, date: plan.date.toISOString() }, null, 2)}\n`,
     );
     return { counts: `${Math.round(html.length / 1024)} KB, edition ${plan.id}` };
   },

@@ -8,19 +8,27 @@ function chromiumFor(rt: Runtime): Promise<string | null> {
 
 /** The browser, started as soon as a stage runs in a build that prints, while the data stages work. */
 export function startBrowserEarly(rt: Runtime): void {
-  if (rt.state.browser || !rt.ctx.formats.includes('pdf') || rt.options.stage) return;
+  // Once per run: after the pdf stage has closed it, nothing may start another (publish needs none).
+  if (rt.state.browserStarted || !rt.ctx.formats.includes('pdf') || rt.options.stage) return;
+  rt.state.browserStarted = true;
   rt.state.browser = (async () => {
     const chromium = await chromiumFor(rt);
     if (!chromium) return undefined;
     const { startBrowserEarly: start } = await import('../pdf/print-pdf.ts');
     return start(chromium, rt.logger);
-  })().catch(() => undefined);
+  })().catch((error: unknown) => {
+    // Kept for the pdf stage: a browser that hung at start is reported, not started again.
+    rt.state.browserError = error;
+    return undefined;
+  });
 }
 
 export async function closeBrowser(rt: Runtime): Promise<void> {
   const browser = await rt.state.browser;
   rt.state.browser = undefined;
-  await browser?.close().catch(() => {});
+  if (!browser) return;
+  const { closeBounded } = await import('../pdf/print-pdf.ts');
+  await closeBounded(browser);
 }
 
 export const pdfStage: StageSpec = {
@@ -34,9 +42,16 @@ export const pdfStage: StageSpec = {
     const { printPdf } = await import('../pdf/print-pdf.ts');
     const { pdfMetaFromConfig } = await import('../pdf/pdf-meta.ts');
     const chromium = await chromiumFor(rt);
-    if (!chromium) throw chromiumNotFound();
+    if (!chromium) {
+      const { statSync } = await import('node:fs');
+      throw chromiumNotFound(
+        process.env,
+        (file) => statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false,
+      );
+    }
     const meta = JSON.parse(await rt.fs.readText(rt.paths.htmlMeta)) as { date: string };
     const browser = await rt.state.browser;
+    if (rt.state.browserError) throw rt.state.browserError;
     try {
       const result = await printPdf({
         htmlPath: rt.paths.html,

@@ -1,5 +1,6 @@
 import type { StageSpec } from '../runtime.ts';
-import { editionPlan } from './html-stage.ts';
+import { CLEAN_FILES } from '../runtime.ts';
+import { renderedFingerprint } from './edition-plan.ts';
 
 export const publishStage: StageSpec = {
   name: 'publish',
@@ -14,8 +15,11 @@ export const publishStage: StageSpec = {
   },
   async run(rt) {
     const { publish } = await import('../publish/publish.ts');
-    const { fingerprint } = await editionPlan(rt);
+    const { stageCleanMoves } = await import('../commit-clean.ts');
+    const fingerprint = await renderedFingerprint(rt);
     const withPdf = rt.ctx.formats.includes('pdf');
+    // data/clean's new files go in the same commit as the published ones: never one without the other.
+    const clean = await stageCleanMoves(rt);
     const result = await publish({
       fs: rt.fs,
       logger: rt.logger,
@@ -24,11 +28,14 @@ export const publishStage: StageSpec = {
       htmlPath: rt.paths.html,
       pdfPath: withPdf ? rt.paths.pdf : null,
       reconciledCsv: await rt.fs.readText(rt.paths.stagedFile('reconciled.csv')),
+      cleanFiles: CLEAN_FILES.map((name) => ({ name, path: rt.paths.stagedFile(name) })),
+      commitFirst: clean.moves,
       fingerprint,
       date: rt.ctx.buildDate,
       paper: rt.ctx.paper,
       config: rt.ctx.config,
     });
+    rt.state.cleanCommitted = clean.changed;
     return { counts: `${result.written.length} files, ${result.reason}` };
   },
 };

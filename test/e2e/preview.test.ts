@@ -1,9 +1,67 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
 import * as path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isLoopbackHost } from '../../pipeline/preview/loopback-host.ts';
+import { redactPaths } from '../../pipeline/preview/redact-paths.ts';
+import { parsePreviewArgs } from '../../pipeline/preview.ts';
 import { CHROMIUM, ROOT, workspace } from './run-cli.ts';
+
+/** GET `url` with the given Host header (as a page elsewhere that rebound its name to 127.0.0.1 would). */
+function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers: { host } }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => {
+        body += d.toString();
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+  });
+}
+
+describe('the preview server on its own', () => {
+  it('takes loopback Host headers with its port only', () => {
+    for (const host of ['127.0.0.1:4173', 'localhost:4173', 'LOCALHOST:4173', '[::1]:4173'])
+      expect(isLoopbackHost(host, 4173), host).toBe(true);
+    for (const host of [
+      undefined,
+      '',
+      'evil.example:4173',
+      'localhost.evil.example:4173',
+      '127.0.0.1.nip.io:4173',
+      '127.0.0.1:4174',
+      '127.0.0.1',
+      'localhost',
+      '[::1]',
+      '0.0.0.0:4173',
+    ])
+      expect(isLoopbackHost(host, 4173), String(host)).toBe(false);
+  });
+
+  it('takes the absolute paths out of what it serves', () => {
+    const known = [{ abs: '/home/ed/proj/data/raw', shown: 'data/raw' }];
+    expect(redactPaths('/home/ed/proj/data/raw/sources.csv:3: bad', known)).toBe(
+      'data/raw/sources.csv:3: bad',
+    );
+    expect(redactPaths('row rejected (see /tmp/x/clean/rejects.csv); fix it', known)).toBe(
+      'row rejected (see …/rejects.csv); fix it',
+    );
+    expect(redactPaths('at http://127.0.0.1:4173/ and 1/2', known)).toBe('at http://127.0.0.1:4173/ and 1/2');
+  });
+
+  it('takes --allow-rejects (its overlay advises it) and passes it to every rebuild', () => {
+    const parsed = parsePreviewArgs(['--allow-rejects', '--port', '0']);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(parsed.options.reportArgs).toContain('--allow-rejects');
+      expect(parsed.options.port).toBe(0);
+    }
+  });
+});
 
 /** The editor's loop in a real browser: edit a figure, break a row, fix it, as an editor would. */
 describe.runIf(CHROMIUM)('npm run preview', () => {
@@ -72,6 +130,19 @@ describe.runIf(CHROMIUM)('npm run preview', () => {
     expect(await bodyText()).toContain('2,528,146');
   });
 
+  it('answers loopback Host headers only (no DNS rebinding)', async () => {
+    const port = new URL(url).port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) {
+      expect((await getWithHost(`${url}state`, host)).status, host).toBe(200);
+    }
+    for (const host of [`evil.example:${port}`, `rebind.127.0.0.1.nip.io:${port}`, 'localhost:1']) {
+      const res = await getWithHost(`${url}state`, host);
+      expect(res.status, host).toBe(421);
+      expect(res.body).not.toContain('"errors"');
+      expect((await getWithHost(url, host)).status).toBe(421);
+    }
+  });
+
   it('shows a changed figure after the rebuild', async () => {
     writeFileSync(zemskov, original.replace('2 528 146', '2 611 111'));
     await page.waitForFunction(() => (document.body.textContent ?? '').includes('2,611,111'), {
@@ -88,6 +159,14 @@ describe.runIf(CHROMIUM)('npm run preview', () => {
     );
     expect(await overlay()).toContain('observations/zemskov-1991.csv:2');
     expect(await bodyText()).toContain('2,611,111');
+    // The advice is preview's own option, which preview takes.
+    expect(await overlay()).toContain('npm run preview -- --allow-rejects');
+    // What is served names no absolute path of this machine.
+    const state = (await getWithHost(`${url}state`, new URL(url).host)).body;
+    expect(state).toContain('zemskov-1991.csv:2');
+    expect(state).not.toContain(ws.dir);
+    expect(state).not.toContain(ROOT);
+    expect(state).not.toMatch(/(^|[\s"'(=])\/[^\s"']+\//);
   });
 
   it('takes the overlay away once the row is fixed', async () => {

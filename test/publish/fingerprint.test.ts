@@ -17,7 +17,8 @@ function project(extra: Record<string, string> = {}, cleanDir = 'data/clean') {
     [`${ROOT}/templates/report.hbs`]: '<h1>{{title}}</h1>',
     [`${ROOT}/templates/print.css`]: '@page {}',
     [`${ROOT}/pipeline/html/render.ts`]: 'export {}',
-    [`${ROOT}/pipeline/html/render.test.ts`]: 'test',
+    [`${ROOT}/pipeline/pdf/print.ts`]: 'export const print = 1;',
+    [`${ROOT}/pipeline/pdf/print.test.ts`]: 'test',
     [`${ROOT}/pipeline/publish/publish.ts`]: 'export {}',
     [`${ROOT}/package.json`]: JSON.stringify({ dependencies: { vega: '6.4.0', vitest: '4' } }),
     ...extra,
@@ -28,6 +29,7 @@ const src = (cleanDir = 'data/clean', paper: 'a4' | 'letter' = 'a4') => ({
   root: ROOT,
   cleanDir: path.join(ROOT, cleanDir),
   configText: '{"title":"T"}',
+  reportHtml: '<td>Coal mined in one shift</td>',
   paper,
 });
 
@@ -75,36 +77,54 @@ describe('fingerprint', () => {
     );
   });
 
-  it('reads clean data, templates, config and rendering code, not tests or publish code', async () => {
+  it('reads the report, the clean data, the config and the print code, not tests or other code', async () => {
     const inputs = await collectFingerprintInputs(project(), src());
-    expect(inputs.map((i) => i.path).sort()).toEqual([
+    const names = inputs.map((i) => i.path).sort();
+    expect(names.filter((n) => !n.startsWith('print-code/'))).toEqual([
       'clean/audit.json',
       'clean/reconciled.csv',
       'norma.config.json',
-      'package.json#rendering',
-      'pipeline/html/render.ts',
-      'templates/print.css',
-      'templates/report.hbs',
+      'package.json#print',
+      'report.html',
     ]);
+    // The print code by content, never by path.
+    expect(names.filter((n) => n.startsWith('print-code/'))).toHaveLength(1);
+    expect(names.join('\n')).not.toContain('pipeline/');
   });
 
   it('does not depend on where the clean folder is, and follows every input', async () => {
     const fp = await fingerprintBuild(project(), src());
     expect(await fingerprintBuild(project({}, 'elsewhere/clean'), src('elsewhere/clean'))).toBe(fp);
     expect(await fingerprintBuild(project(), src('data/clean', 'letter'))).not.toBe(fp);
-    expect(await fingerprintBuild(project({ [`${ROOT}/templates/print.css`]: 'x' }), src())).not.toBe(fp);
     expect(
       await fingerprintBuild(
         project({ [`${ROOT}/data/clean/reconciled.csv`]: 'measure_id\nsteel\n' }),
         src(),
       ),
     ).not.toBe(fp);
-    // Publish code and tests do not change what the reader gets.
+    expect(await fingerprintBuild(project({ [`${ROOT}/pipeline/pdf/print.ts`]: 'changed' }), src())).not.toBe(
+      fp,
+    );
+    // Code that does not print, templates and tests count only through the report's bytes.
     expect(
       await fingerprintBuild(project({ [`${ROOT}/pipeline/publish/publish.ts`]: 'changed' }), src()),
     ).toBe(fp);
+    expect(await fingerprintBuild(project({ [`${ROOT}/templates/print.css`]: 'x' }), src())).toBe(fp);
     expect(
-      await fingerprintBuild(project({ [`${ROOT}/pipeline/html/render.test.ts`]: 'changed' }), src()),
+      await fingerprintBuild(project({ [`${ROOT}/pipeline/pdf/print.test.ts`]: 'changed' }), src()),
     ).toBe(fp);
+  });
+
+  it('follows every byte the reader gets: a label, a definition or a source title changes it', async () => {
+    const fp = await fingerprintBuild(project(), src());
+    const edited = { ...src(), reportHtml: '<td>Coal mined in one shift, tonnes</td>' };
+    expect(await fingerprintBuild(project(), edited)).not.toBe(fp);
+  });
+
+  it('does not follow where the engine keeps its files: moving the print code mints nothing', async () => {
+    const moved = project();
+    moved.files.delete(path.join(ROOT, 'pipeline/pdf/print.ts'));
+    moved.files.set(path.join(ROOT, 'pipeline/pdf/sub/printing.ts'), Buffer.from('export const print = 1;'));
+    expect(await fingerprintBuild(moved, src())).toBe(await fingerprintBuild(project(), src()));
   });
 });

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateWorkflow } from '@action-validator/core';
@@ -58,6 +60,31 @@ describe('.github/workflows/report.yml', () => {
       expect(next, needle).toBeGreaterThan(at);
       at = next;
     }
+  });
+
+  it('derives the site address from the repository before building (baseUrl empty in the config)', () => {
+    const at = source.indexOf('NORMA_BASE_URL=');
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(source.indexOf('run: npm run report\n'));
+    // The step's own script, run as the runner would, for a project site and a user site.
+    const step =
+      /- name: Derive the site's address[^\n]*\n(?: {8}[^\n]*\n)*? {8}run: \|\n((?: {10}[^\n]*\n)+)/.exec(
+        source,
+      );
+    expect(step).not.toBeNull();
+    const script = step![1]!.replace(/^ {10}/gm, '');
+    const derive = (repository: string) => {
+      const env = path.join(mkdtempSync(path.join(tmpdir(), 'norma-gh-')), 'env');
+      writeFileSync(env, '');
+      execFileSync('bash', ['-e', '-c', script], {
+        env: { ...process.env, GITHUB_REPOSITORY: repository, GITHUB_ENV: env },
+      });
+      return readFileSync(env, 'utf8').trim();
+    };
+    expect(derive('Norma-Editors/soviet-figures')).toBe(
+      'NORMA_BASE_URL=https://norma-editors.github.io/soviet-figures/',
+    );
+    expect(derive('someone/Someone.github.io')).toBe('NORMA_BASE_URL=https://someone.github.io/');
   });
 
   it('never publishes the build work folder and never force-pushes', () => {
