@@ -69,7 +69,7 @@ export interface RawRecord {
   cells: Record<string, string>;
 }
 
-export type RawFileKind = 'sources' | 'measures' | 'claims' | 'observations';
+export type RawFileKind = 'sources' | 'measures' | 'claims' | 'observations' | 'units';
 
 export interface RawFile {
   /** Path relative to the raw folder, with `/` (`observations/zemskov-1991.csv`). */

@@ -51,6 +51,13 @@ export function checkId(column: string, id: string): string | null {
 }
 
 const cell = (r: RawRecord, name: string): string => r.cells[name] ?? '';
+
+/** Where a BibTeX or CSL JSON entry says its kind or locale (read-bibliography.ts reads them there). */
+function bibliographyHint(ref: string, what: 'kind' | 'locale'): string {
+  if (!ref.startsWith('sources.bib:') && !ref.startsWith('sources.json:')) return '';
+  const more = what === 'kind' ? ', or a keyword that is a kind' : ", or the entry's language";
+  return ` (in a bibliography: a field "${what}", or a line "${what}: …" in its note — Zotero's Extra${more})`;
+}
 const FOUR_DIGIT_YEAR = /(?:^|\D)\d{4}(?:\D|$)/;
 const TOLERANCE = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 
@@ -82,7 +89,7 @@ export function readCatalog(files: readonly RawFile[]): Catalog {
           fatal(
             'unknown-kind',
             r.ref,
-            `unknown kind "${kind}" for source "${id}"; use ${listWords(KINDS)}${didYouMean(kind, KINDS)}`,
+            `unknown kind "${kind}" for source "${id}"; use ${listWords(KINDS)}${didYouMean(kind, KINDS)}${bibliographyHint(r.ref, 'kind')}`,
           ),
         );
       }
@@ -95,7 +102,7 @@ export function readCatalog(files: readonly RawFile[]): Catalog {
           fatal(
             'unknown-locale',
             r.ref,
-            `unknown locale "${localeCell}" for source "${id}"; use ${listWords(LOCALES)} (empty means en)${didYouMean(localeCell, LOCALES)}`,
+            `unknown locale "${localeCell}" for source "${id}"; use ${listWords(LOCALES)} (empty means en)${didYouMean(localeCell, LOCALES)}${bibliographyHint(r.ref, 'locale')}`,
           ),
         );
       }

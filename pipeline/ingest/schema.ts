@@ -14,10 +14,12 @@ export const SCHEMAS: Record<RawFileKind, FileSchema> = {
   measures: { required: ['measure_id', 'label', 'unit', 'definition'], optional: ['method', 'tolerance'] },
   observations: { required: ['measure_id', 'period', 'value'], optional: ['unit', 'page', 'status', 'note'] },
   claims: { required: ['claim_id', 'measure_id', 'claimed'], optional: ['period', 'summary'] },
+  units: { required: ['unit', 'label'], optional: ['aliases'] },
 };
 
 export function kindOfPath(relPath: string): RawFileKind | null {
-  if (relPath === 'sources.csv') return 'sources';
+  if (relPath === 'sources.csv' || relPath === 'sources.bib' || relPath === 'sources.json') return 'sources';
+  if (relPath === 'units.csv') return 'units';
   if (relPath === 'measures.csv') return 'measures';
   if (relPath === 'claims.csv') return 'claims';
   if (/^observations\/[^/]+\.csv$/.test(relPath)) return 'observations';
