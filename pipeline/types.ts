@@ -30,7 +30,9 @@ export const UNITS = [
   'bn_kWh',
   'int_dollars_2011',
 ] as const;
-export type Unit = (typeof UNITS)[number];
+export type BuiltinUnit = (typeof UNITS)[number];
+/** A measure's unit: a built-in one, or one that data/raw/units.csv adds (clean/units.ts). */
+export type Unit = string;
 
 export const QUALIFIERS = ['exact', 'approx', 'at_least', 'at_most', 'range'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];

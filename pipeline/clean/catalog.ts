@@ -14,7 +14,9 @@ import {
   type Unit,
 } from '../types.ts';
 import { methodInputs, parseMethod } from './parse-method.ts';
+import type { UnitTable } from './parse-unit.ts';
 import { didYouMean, listWords } from './suggest.ts';
+import { readUnits } from './units.ts';
 
 /** sources.csv and measures.csv, checked. Fatal problems are collected, never stop at the first. */
 export interface Catalog {
@@ -27,6 +29,8 @@ export interface Catalog {
   measureById: Map<string, Measure>;
   /** Every well-formed measure id, valid or not: rows of a broken measure are not rejected twice. */
   measureIds: Set<string>;
+  /** The built-in units and those of units.csv. */
+  units: UnitTable;
   problems: Problem[];
 }
 
@@ -62,7 +66,7 @@ const FOUR_DIGIT_YEAR = /(?:^|\D)\d{4}(?:\D|$)/;
 const TOLERANCE = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 export function readCatalog(files: readonly RawFile[]): Catalog {
-  const problems: Problem[] = [];
+  const { units, problems } = readUnits(files);
   const sources: Source[] = [];
   const sourceLocales = new Map<string, Locale>();
   const sourceRefs = new Map<string, string>();
@@ -163,13 +167,15 @@ export function readCatalog(files: readonly RawFile[]): Catalog {
       measureIds.add(id);
       let ok = true;
       const unit = cell(r, 'unit');
-      if (!(UNITS as readonly string[]).includes(unit)) {
+      if (!units.measures.has(unit)) {
         ok = false;
+        const known = [...units.measures.keys()];
+        const custom = known.length > UNITS.length ? '' : ', or add it to units.csv (unit, label, aliases)';
         problems.push(
           fatal(
             'unknown-unit',
             r.ref,
-            `unknown unit "${unit}" for measure "${id}"; use ${listWords(UNITS)}${didYouMean(unit, UNITS)}`,
+            `unknown unit "${unit}" for measure "${id}"; use ${listWords(known)}${custom}${didYouMean(unit, known)}`,
           ),
         );
       }
@@ -230,7 +236,7 @@ export function readCatalog(files: readonly RawFile[]): Catalog {
 
   sources.sort((a, b) => (a.source_id < b.source_id ? -1 : 1));
   measures.sort((a, b) => (a.measure_id < b.measure_id ? -1 : 1));
-  return { sources, measures, sourceLocales, measureById, measureIds, problems };
+  return { sources, measures, sourceLocales, measureById, measureIds, units, problems };
 }
 
 /** Each derivation cycle once, named from its smallest id: `a → b → a`. */

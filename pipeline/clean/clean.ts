@@ -169,7 +169,7 @@ function cleanObservationFile(
     const knownStatus = (STATUSES as readonly string[]).includes(status);
     const p = period(cell(r, 'period'));
     const v: CleanValueResult | null = measure
-      ? cleanValue(raw, cell(r, 'unit'), locale, measure.unit)
+      ? cleanValue(raw, cell(r, 'unit'), locale, measure.unit, catalog.units)
       : null;
     if (!measure || !knownStatus || !p.ok || !v?.ok) {
       // Every reason at once, in the order an editor reads the row.
@@ -293,7 +293,7 @@ function cleanClaims(
       const p = periodText === '' ? null : period(periodText);
       if (p && !p.ok) reasons.push(p.reason);
       // The essay is read as English text; a claims.csv `unit` column, if any, is honoured.
-      const v = cleanValue(raw, cell(r, 'unit'), 'en', measure.unit);
+      const v = cleanValue(raw, cell(r, 'unit'), 'en', measure.unit, catalog.units);
       if (!v.ok) reasons.push(v.reason);
       if (!v.ok || (p && !p.ok)) {
         reject(r.ref, raw, reasons.join('; '), 'bad-claim');

@@ -3,6 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
+import { packageDir } from '../package-dir.ts';
 import type { ChartOutput, ReportData } from '../types.ts';
 import { FONT_FACES, type FontFile, fontFaceCss, parseFontsourceCss } from './font-face.ts';
 import { registerHelpers } from './helpers.ts';
@@ -84,7 +85,7 @@ export async function loadTemplates(root: string): Promise<Templates> {
   const css = (await Promise.all(cssFiles.map((f) => readFile(path.join(dir, f), 'utf8')))).join('\n');
   const fontParts: string[] = [];
   for (const face of FONT_FACES) {
-    const pkgDir = path.join(root, 'node_modules', '@fontsource', face.pkg);
+    const pkgDir = packageDir(root, `@fontsource/${face.pkg}`);
     for (const cssFile of face.files) {
       const blocks = parseFontsourceCss(await readFile(path.join(pkgDir, cssFile), 'utf8'), face.family);
       const files: FontFile[] = await Promise.all(
