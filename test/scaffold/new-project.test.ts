@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { cleanData } from '../../pipeline/clean/clean.ts';
 import { nodeFileSystem } from '../../pipeline/effects.ts';
 import { ingest } from '../../pipeline/ingest/ingest.ts';
@@ -38,7 +39,12 @@ describe('the example project', () => {
 
   it('has a report/index.md that uses every directive', () => {
     const index = text('report/index.md');
-    expect(index).toMatch(/^---\ntitle: /);
+    const front = /^---\n([\s\S]*?)\n---\n/.exec(index)?.[1] ?? '';
+    expect(parseYaml(front)).toMatchObject({
+      title: expect.any(String),
+      language: 'en',
+      essay: { title: expect.any(String), author: expect.any(String), year: '2025' },
+    });
     for (const directive of [
       /\{\{figure "[^"]+" period="[^"]+"\}\}/,
       /\{\{chart "forest" measures="[^"]+" title="[^"]+"\}\}/,
