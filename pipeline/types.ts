@@ -229,14 +229,20 @@ export interface ReconcileResult {
 
 // ---------------------------------------------------------------- config
 
-export interface NormaConfig {
+/** The report's identity: the front matter of report/index.md (DESIGN §8). Empty strings when not given. */
+export interface ReportIdentity {
   title: string;
   subtitle: string;
   author: string;
   publisher: string;
   language: string;
+  /** The essay under examination; `title` is '' when the report examines none. */
+  essay: { title: string; author: string; year: string; url?: string };
+}
+
+/** The identity plus norma.config.json's build settings. */
+export interface NormaConfig extends ReportIdentity {
   baseUrl: string;
-  essay: { title: string; author: string; year: string };
 }
 
 /** Everything the charts and html stages read. Built from data/clean plus the catalog. */
