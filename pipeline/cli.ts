@@ -4,7 +4,7 @@ import { parseArgs, USAGE } from './args.ts';
 import { checkClean } from './check.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { consoleLogger, type Effects, nodeFileSystem } from './effects.ts';
-import { checkRawFolder, runPipeline } from './runner.ts';
+import { checkProjectFolder, checkRawFolder, runPipeline } from './runner.ts';
 import { ENVIRONMENT_ERROR_CODES, NormaExit } from './stage.ts';
 
 /** The project root; the launcher (scripts/norma.mjs) runs a bundle elsewhere and says where it is. */
@@ -22,33 +22,38 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 0;
   }
   const logger = consoleLogger(options.debug);
+  // The engine (code, templates) lives at ROOT; the project's folders are the user's, relative to where
+  // the command runs (`npm run` runs in the repository, an installed `norma` wherever it is called).
   const root = ROOT;
+  const cwd = process.cwd();
   try {
-    const rawDir = path.resolve(root, options.raw);
+    const rawDir = path.resolve(cwd, options.raw);
+    await checkProjectFolder(nodeFileSystem, path.resolve(cwd, options.project), options.project);
     await checkRawFolder(nodeFileSystem, rawDir, options.raw);
     if (options.check) {
       const outcome = await checkClean(
         nodeFileSystem,
         rawDir,
-        path.resolve(root, options.clean),
+        path.resolve(cwd, options.clean),
         options.clean,
       );
       for (const line of outcome.lines) (outcome.ok ? logger.info : logger.error)(line);
       return outcome.ok ? 0 : 1;
     }
-    const { config, text: configText } = await loadConfig(nodeFileSystem, root);
+    const projectDir = path.resolve(cwd, options.project);
+    const { config, text: configText } = await loadConfig(nodeFileSystem, projectDir);
     const { resolveBuildDate, gitLastCommitTime } = await import('./build-date.ts');
     const buildDate = resolveBuildDate(
       env,
-      () => gitLastCommitTime(root),
+      () => gitLastCommitTime(projectDir),
       () => new Date(),
     );
     const effects: Effects = { fs: nodeFileSystem, logger, now: () => buildDate };
-    const outDir = path.resolve(root, options.out);
+    const outDir = path.resolve(cwd, options.out);
     const { acquireLock } = await import('./lock.ts');
     const release = await acquireLock(path.join(outDir, '.norma'), { logger });
     try {
-      await runPipeline({ options, effects, root, config, configText, buildDate });
+      await runPipeline({ options, effects, root, cwd, config, configText, buildDate });
     } finally {
       await release();
     }

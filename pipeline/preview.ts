@@ -14,6 +14,9 @@ export interface PreviewOptions {
   reportArgs: string[];
   raw: string;
   out: string;
+  /** The project folder (its norma.config.json and report/ are watched too). */
+  project: string;
+  report: string;
   log: (line: string) => void;
 }
 
@@ -35,10 +38,18 @@ export function parsePreviewArgs(
   }
   const parsed = parseArgs(rest);
   if (!parsed.ok) return parsed;
-  const { raw, out } = parsed.options;
+  const { raw, out, project, report } = parsed.options;
   return {
     ok: true,
-    options: { port, reportArgs: rest, raw, out, log: (l) => process.stdout.write(`${l}\n`) },
+    options: {
+      port,
+      reportArgs: rest,
+      raw,
+      out,
+      project,
+      report,
+      log: (l) => process.stdout.write(`${l}\n`),
+    },
   };
 }
 
@@ -58,7 +69,8 @@ function rebuild(options: PreviewOptions): Promise<{ ok: boolean; errors: string
         'html',
       ],
       {
-        cwd: ROOT,
+        // The project's folders are relative to where preview was started, as for `norma report`.
+        cwd: process.cwd(),
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -78,7 +90,7 @@ function rebuild(options: PreviewOptions): Promise<{ ok: boolean; errors: string
 }
 
 export async function runPreview(options: PreviewOptions): Promise<{ close(): Promise<void>; url: string }> {
-  const reportFile = path.join(path.resolve(ROOT, options.out), '.norma', 'report.html');
+  const reportFile = path.join(path.resolve(options.out), '.norma', 'report.html');
   let state: PreviewState = { version: 0, errors: [], building: true };
   let lastGood: string | null = null;
   const server = await startPreviewServer({
@@ -121,7 +133,8 @@ export async function runPreview(options: PreviewOptions): Promise<{ close(): Pr
   };
   const watchers: FSWatcher[] = [];
   for (const dir of [
-    path.resolve(ROOT, options.raw),
+    path.resolve(options.raw),
+    path.resolve(options.report),
     path.join(ROOT, 'templates'),
     path.join(ROOT, 'pipeline'),
   ]) {
@@ -131,7 +144,11 @@ export async function runPreview(options: PreviewOptions): Promise<{ close(): Pr
       options.log(`preview: cannot watch ${dir}`);
     }
   }
-  watchers.push(watch(path.join(ROOT, 'norma.config.json'), onChange));
+  try {
+    watchers.push(watch(path.resolve(options.project, 'norma.config.json'), onChange));
+  } catch {
+    options.log('preview: cannot watch norma.config.json');
+  }
   options.log(`preview: serving ${server.url} (Ctrl-C to stop)`);
   return {
     url: server.url,
