@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import type { FileSystem } from './effects.ts';
 import { parseFrontMatter } from './report/front-matter.ts';
+import { reportLabel } from './report/read-report.ts';
+import { NormaExit } from './stage.ts';
 import type { NormaConfig } from './types.ts';
 
 /** norma.config.json holds build settings only; the report's identity is the front matter of report/index.md. */
@@ -52,7 +54,7 @@ export async function loadConfig(
   fs: FileSystem,
   root: string,
   reportDir: string = path.join(root, 'report'),
-  reportLabel = 'report',
+  reportArg = 'report',
 ): Promise<{ config: NormaConfig; text: string }> {
   const file = path.join(root, 'norma.config.json');
   let text: string;
@@ -62,7 +64,13 @@ export async function loadConfig(
     throw new ConfigError(`norma.config.json is missing in ${root}; copy it from the repository and rerun.`);
   }
   const settings = parseConfig(text);
-  const indexRef = `${reportLabel}/index.md`;
+  const stat = await fs.stat(reportDir);
+  if (!stat?.isDirectory)
+    throw new NormaExit(
+      2,
+      `the report folder "${reportArg}" ${stat ? 'is not a folder' : 'does not exist'}; give --report DIR (index.md and chapters) or create it.`,
+    );
+  const indexRef = `${reportLabel(reportDir)}/index.md`;
   let index: string;
   try {
     index = await fs.readText(path.join(reportDir, 'index.md'));
