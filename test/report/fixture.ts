@@ -630,6 +630,10 @@ function claim(
     claimed,
     claimed_raw,
     summary,
+    claim: claim_id,
+    quote: '',
+    as: 'stated',
+    stance: 'asserts',
     ref: `claims.csv:${claims.length + 2}`,
   });
   const m = measures.find((x) => x.measure_id === measure_id)!;
@@ -649,6 +653,7 @@ function claim(
           : 'supported';
   verdicts.push({
     claim_id,
+    claim: claim_id,
     measure_id,
     period_start: r?.period_start ?? period_start,
     period_end: r?.period_end ?? period_end,
@@ -736,6 +741,8 @@ export function buildFixture(): ReportData {
       baseUrl: 'https://example.org/norma/',
       essay: { title: 'The Stakhanovite Movement', author: 'Unnamed essayist', year: '2024' },
     },
+    essay: null,
+    findings: [],
     sources,
     measures,
     observations,
