@@ -36,6 +36,12 @@ export function rowsByMeasure(rows: readonly ReconciledRow[]): Map<string, Recon
   return map;
 }
 
+/** The measures in measures.csv order (clean sorts them by id; their refs keep the line). */
+export function measuresInFileOrder(data: ReportData): ReportData['measures'] {
+  const line = (ref: string) => Number(/:(\d+)$/.exec(ref)?.[1] ?? 0);
+  return [...data.measures].sort((a, b) => line(a.ref) - line(b.ref) || a.measure_id.localeCompare(b.measure_id));
+}
+
 export function compileReport(
   files: readonly ReportFile[],
   data: ReportData,
@@ -45,7 +51,7 @@ export function compileReport(
   const ctx: CheckContext = {
     data,
     rowsByMeasure: rowsByMeasure(data.reconciled),
-    measureIds: data.measures.map((m) => m.measure_id),
+    measureIds: measuresInFileOrder(data).map((m) => m.measure_id),
     chartIds: new Set(),
     checkChart: (req) => checkChart(req, data),
   };

@@ -1,5 +1,6 @@
 import type { Runtime, StageSpec } from '../runtime.ts';
 import type { ChartOutput } from '../types.ts';
+import { reportHash } from './report-definition.ts';
 import { loadReportData } from './report-data.ts';
 
 export async function loadCharts(rt: Runtime): Promise<ChartOutput[]> {
@@ -7,14 +8,17 @@ export async function loadCharts(rt: Runtime): Promise<ChartOutput[]> {
   return rt.state.charts;
 }
 
+/** Renders the charts the report's {{chart}} directives ask for, in report order. */
 export const chartsStage: StageSpec = {
   name: 'charts',
-  inputs: async () => [],
+  inputs: async (rt) => [await reportHash(rt)],
   outputs: (rt) => [rt.paths.charts],
   async run(rt) {
     const data = await loadReportData(rt);
-    const { buildCharts } = await import('../charts/charts.ts');
-    const charts = await buildCharts(data);
+    const { loadCompiledReport } = await import('./report-definition.ts');
+    const { renderChart } = await import('../report/chart-api.ts');
+    const report = await loadCompiledReport(rt, data);
+    const charts = await Promise.all(report.charts.map((req) => renderChart(req, data)));
     rt.state.charts = charts;
     await rt.fs.writeAtomic(rt.paths.charts, JSON.stringify(charts));
     return { counts: `${charts.length} charts` };
