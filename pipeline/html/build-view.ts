@@ -98,7 +98,10 @@ export function buildReportView(
   partial: (name: string) => Template,
 ): ReportView {
   const index = buildRowIndex(data);
-  const body = renderBody(report.files, new Set(FRAME_IDS));
+  const body = renderBody(report.files, new Set(FRAME_IDS), (i) => {
+    const d = report.directives[i];
+    return d?.type === 'apparatus' ? `section-${d.name}` : null;
+  });
   const place = placeMeasures(report, body.sectionOf, { id: 'preface', title: data.config.title });
   const html = fillBody(body.html, report.directives, renderer(data, index, report, charts, meta, partial, place));
   const findings = buildFindings(data, index, `${data.config.baseUrl}report.html`);

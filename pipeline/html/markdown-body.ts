@@ -13,6 +13,8 @@ export interface BodySection {
   number: number;
   title: string;
   children: { id: string; title: string }[];
+  /** `section-claims`, … for the apparatus it holds (print starts those on a new page). */
+  classes: string[];
 }
 
 export interface RenderedBody {
@@ -73,15 +75,23 @@ interface WalkState {
   sections: BodySection[];
   current: BodySection | null;
   sectionOf: Map<number, BodySection | null>;
+  classOf: (index: number) => string | null;
+}
+
+function place(state: WalkState, content: string): void {
+  for (const m of content.matchAll(PLACEHOLDER_RE)) {
+    const index = Number(m[1]);
+    state.sectionOf.set(index, state.current);
+    const cls = state.classOf(index);
+    if (cls && state.current && !state.current.classes.includes(cls)) state.current.classes.push(cls);
+  }
 }
 
 /** Renumbers headings one level down (the cover has the h1), gives them ids, opens sections. */
 function walk(tokens: Token[], state: WalkState): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    for (const m of t.content.matchAll(PLACEHOLDER_RE)) state.sectionOf.set(Number(m[1]), state.current);
-    for (const child of t.children ?? [])
-      for (const m of child.content.matchAll(PLACEHOLDER_RE)) state.sectionOf.set(Number(m[1]), state.current);
+    place(state, t.content);
     if (t.type !== 'heading_open') continue;
     const level = headingLevel(t.tag);
     const title = (tokens[i + 1]?.content ?? '').replace(PLACEHOLDER_RE, '').trim();
@@ -91,7 +101,7 @@ function walk(tokens: Token[], state: WalkState): void {
     const close = tokens.slice(i).find((x) => x.type === 'heading_close');
     if (close) close.tag = tag;
     if (level === 1) {
-      const section: BodySection = { id, number: state.sections.length + 1, title, children: [] };
+      const section: BodySection = { id, number: state.sections.length + 1, title, children: [], classes: [] };
       state.sections.push(section);
       t.meta = { section, closePrevious: state.current !== null };
       t.attrSet('id', `${id}-title`);
@@ -112,22 +122,27 @@ function markdown() {
     const meta = t.meta as { section: BodySection; closePrevious: boolean } | null;
     if (!meta) return open;
     const s = meta.section;
-    return `${SECTION_END}${meta.closePrevious ? '</section>\n' : ''}<section class="report-section" id="${s.id}" aria-labelledby="${s.id}-title">\n${open}<span class="section-number">${s.number}</span> `;
+    return `${SECTION_END}${meta.closePrevious ? '</section>\n' : ''}<section class="${['report-section', ...s.classes].join(' ')}" id="${s.id}" aria-labelledby="${s.id}-title">\n${open}<span class="section-number">${s.number}</span> `;
   };
   return md;
 }
 
 /** Pure: the compiled files → one sanitised body. `taken` holds the ids the frame already uses. */
-export function renderBody(files: readonly CompiledFile[], taken: Set<string>): RenderedBody {
+export function renderBody(
+  files: readonly CompiledFile[],
+  taken: Set<string>,
+  classOf: (index: number) => string | null = () => null,
+): RenderedBody {
   const md = markdown();
-  const state: WalkState = { taken, sections: [], current: null, sectionOf: new Map() };
-  const parts: string[] = [];
-  for (const file of files) {
+  const state: WalkState = { taken, sections: [], current: null, sectionOf: new Map(), classOf };
+  // Every file is walked before any is rendered: a section's classes are known when it opens.
+  const parsed = files.map((file) => {
     const env = {};
     const tokens = md.parse(file.markdown, env);
     walk(tokens, state);
-    parts.push(md.renderer.render(tokens, md.options, env));
-  }
+    return { tokens, env };
+  });
+  const parts = parsed.map(({ tokens, env }) => md.renderer.render(tokens, md.options, env));
   if (state.current) parts.push(`${SECTION_END}</section>\n`);
   const html = sanitizeHtml(parts.join(''), SANITISE);
   return { html, sections: state.sections, sectionOf: state.sectionOf };
