@@ -26,8 +26,8 @@ export function buildClaims(data: ReportData, index: RowIndex): ClaimView[] {
   return [...data.verdicts]
     .sort(
       (a, b) =>
-        (claimOrder.get(a.claim) ?? Number.MAX_SAFE_INTEGER) - (claimOrder.get(b.claim) ?? Number.MAX_SAFE_INTEGER) ||
-        a.claim_id.localeCompare(b.claim_id),
+        (claimOrder.get(a.claim) ?? Number.MAX_SAFE_INTEGER) -
+          (claimOrder.get(b.claim) ?? Number.MAX_SAFE_INTEGER) || a.claim_id.localeCompare(b.claim_id),
     )
     .map((v) => {
       const c = byId.get(v.claim_id);

@@ -34,7 +34,10 @@ export function buildAppendix(index: RowIndex, shown: ReadonlySet<string>): Appe
         n: r.n_sources,
         agreement: r.agreement,
         unverified: r.unverified,
-        sources: [...r.sources].sort().map((s) => index.ref(s).short).join('; '),
+        sources: [...r.sources]
+          .sort()
+          .map((s) => index.ref(s).short)
+          .join('; '),
       };
     });
 }

@@ -31,19 +31,35 @@ export interface ReportView {
 type Template = (context: unknown) => string;
 
 /** Ids of the frame (cover, contents, findings, appendix): no heading may take them. */
-const FRAME_IDS = ['cover', 'title', 'contents', 'contents-title', 'findings', 'findings-title', 'appendix', 'appendix-title'];
+const FRAME_IDS = [
+  'cover',
+  'title',
+  'contents',
+  'contents-title',
+  'findings',
+  'findings-title',
+  'appendix',
+  'appendix-title',
+];
 
 interface Placed {
   id: string;
   title: string;
+  /** The section's number (0 before the first, the appendix last). */
+  order: number;
 }
 
 /** The report section each measure is first shown in; the methods are grouped by it. */
 function placeMeasures(report: CompiledReport, sectionOf: Map<number, BodySection | null>, preface: Placed) {
   const placed = new Map<string, Placed>();
   for (const d of report.directives)
-    for (const m of shownMeasures(d)) if (!placed.has(m)) placed.set(m, sectionOf.get(d.index) ?? preface);
-  return (id: string): Placed => placed.get(id) ?? { id: 'appendix', title: 'Appendix' };
+    for (const m of shownMeasures(d))
+      if (!placed.has(m)) {
+        const s = sectionOf.get(d.index);
+        placed.set(m, s ? { id: s.id, title: s.title, order: s.number } : preface);
+      }
+  return (id: string): Placed =>
+    placed.get(id) ?? { id: 'appendix', title: 'Appendix', order: Number.MAX_SAFE_INTEGER };
 }
 
 function renderer(
@@ -73,15 +89,17 @@ function renderer(
   } as const;
   return {
     figure(d: Extract<Directive, { type: 'figure' }>, note: number) {
-      const n = figureNote(data, index, lookup, d.measure, d.periodStart, d.periodEnd, note);
+      const n = figureNote(index, lookup, d.measure, d.periodStart, d.periodEnd, note);
       notes[note] = n;
       return partial('figure-inline')({ ...n.row, note, links }).trim();
     },
-    notes: (from: number, to: number) => partial('figure-notes')({ notes: notes.slice(from, to + 1), start: from, links }),
+    notes: (from: number, to: number) =>
+      partial('figure-notes')({ notes: notes.slice(from, to + 1), start: from, links }),
     block(d: Exclude<Directive, { type: 'figure' }>) {
       if (d.type === 'chart') {
         const c = chartById.get(d.request.id);
-        if (!c) throw new Error(`${d.ref}: the charts stage made no chart "${d.request.id}"; rerun with --force.`);
+        if (!c)
+          throw new Error(`${d.ref}: the charts stage made no chart "${d.request.id}"; rerun with --force.`);
         return partial('chart')({ ...c, svg: sanitiseSvg(c.svg) });
       }
       if (d.type === 'table') return partial('rows-table')({ rows: index.table(d.measures), links });
@@ -102,14 +120,20 @@ export function buildReportView(
     const d = report.directives[i];
     return d?.type === 'apparatus' ? `section-${d.name}` : null;
   });
-  const place = placeMeasures(report, body.sectionOf, { id: 'preface', title: data.config.title });
-  const html = fillBody(body.html, report.directives, renderer(data, index, report, charts, meta, partial, place));
+  const place = placeMeasures(report, body.sectionOf, { id: 'preface', title: data.config.title, order: 0 });
+  const html = fillBody(
+    body.html,
+    report.directives,
+    renderer(data, index, report, charts, meta, partial, place),
+  );
   const findings = buildFindings(data, index, `${data.config.baseUrl}report.html`);
   const appendix = buildAppendix(index, report.shown);
   const toc: TocEntry[] = [
     ...(findings.claims > 0 ? [{ id: 'findings', number: null, title: 'Findings', children: [] }] : []),
     ...body.sections.map((s) => ({ id: s.id, number: s.number, title: s.title, children: s.children })),
-    ...(appendix.length > 0 ? [{ id: 'appendix', number: null, title: 'Appendix: figures no section shows', children: [] }] : []),
+    ...(appendix.length > 0
+      ? [{ id: 'appendix', number: null, title: 'Appendix: figures no section shows', children: [] }]
+      : []),
   ];
   return {
     lang: data.config.language || 'en',

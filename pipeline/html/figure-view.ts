@@ -1,7 +1,6 @@
 // {{figure "M" period="P"}}: the reconciled value inline, with its marks, and a note to its sources.
-import type { ReportData } from '../types.ts';
-import { auditLookup } from './methods-view.ts';
 import { formatCitation } from './helpers.ts';
+import { auditLookup } from './methods-view.ts';
 import type { RowIndex } from './row-index.ts';
 import type { RowView } from './view-types.ts';
 
@@ -13,7 +12,6 @@ export interface FigureNote {
 }
 
 export function figureNote(
-  data: ReportData,
   index: RowIndex,
   lookup: ReturnType<typeof auditLookup>,
   measure: string,
@@ -21,7 +19,9 @@ export function figureNote(
   periodEnd: string,
   number: number,
 ): FigureNote {
-  const row = index.rowsOf(measure).find((r) => r.period_start === periodStart && r.period_end === periodEnd)!;
+  const row = index
+    .rowsOf(measure)
+    .find((r) => r.period_start === periodStart && r.period_end === periodEnd)!;
   const entry = lookup.audit(`${measure}\u0000${periodStart}\u0000${periodEnd}`);
   const cite = (sourceId: string, ref: string) => {
     const s = index.source(sourceId);
@@ -31,8 +31,18 @@ export function figureNote(
     number,
     row: index.view(row),
     figures: [
-      ...(entry?.used ?? []).map((o) => ({ sourceId: o.source_id, cite: cite(o.source_id, o.ref), raw: o.raw, setAside: false })),
-      ...(entry?.set_aside ?? []).map((o) => ({ sourceId: o.source_id, cite: cite(o.source_id, o.ref), raw: o.raw, setAside: true })),
+      ...(entry?.used ?? []).map((o) => ({
+        sourceId: o.source_id,
+        cite: cite(o.source_id, o.ref),
+        raw: o.raw,
+        setAside: false,
+      })),
+      ...(entry?.set_aside ?? []).map((o) => ({
+        sourceId: o.source_id,
+        cite: cite(o.source_id, o.ref),
+        raw: o.raw,
+        setAside: true,
+      })),
     ],
   };
 }

@@ -114,7 +114,10 @@ export function claimReview(
         ...(essay.year ? { datePublished: essay.year } : {}),
       },
     },
-    author: { '@type': 'Organization', name: data.config.publisher || data.config.author || data.config.title },
+    author: {
+      '@type': 'Organization',
+      name: data.config.publisher || data.config.author || data.config.title,
+    },
   };
   return review;
 }
@@ -141,11 +144,23 @@ export function buildFindings(data: ReportData, index: RowIndex, reportUrl: stri
     const unit = r ? index.unit(r.measure_id) : '';
     const row = r ? index.rowsOf(r.measure_id).find((x) => rowAnchor(x) === rowAnchor(r)) : undefined;
     const contested = row?.agreement === 'contested' && r?.verdict !== 'no_data';
-    const entry = row ? audit(`${row.measure_id}\u0000${row.period_start}\u0000${row.period_end}`) : undefined;
+    const entry = row
+      ? audit(`${row.measure_id}\u0000${row.period_start}\u0000${row.period_end}`)
+      : undefined;
     const figures: SourceFigure[] = contested
       ? [
-          ...(entry?.used ?? []).map((o) => ({ id: o.source_id, cite: index.ref(o.source_id).cite, raw: o.raw, setAside: false })),
-          ...(entry?.set_aside ?? []).map((o) => ({ id: o.source_id, cite: index.ref(o.source_id).cite, raw: o.raw, setAside: true })),
+          ...(entry?.used ?? []).map((o) => ({
+            id: o.source_id,
+            cite: index.ref(o.source_id).cite,
+            raw: o.raw,
+            setAside: false,
+          })),
+          ...(entry?.set_aside ?? []).map((o) => ({
+            id: o.source_id,
+            cite: index.ref(o.source_id).cite,
+            raw: o.raw,
+            setAside: true,
+          })),
         ]
       : [];
     const sentence = f.readings.find((x) => x.as === 'stated' && x.summary)?.summary || r?.summary || f.claim;
@@ -172,7 +187,8 @@ export function buildFindings(data: ReportData, index: RowIndex, reportUrl: stri
       figures,
       medianNote: median,
       // One reading is the finding itself; several are listed under it.
-      readings: f.readings.length < 2 ? [] : f.readings.map((x) => readingView(x, index, index.unit(x.measure_id))),
+      readings:
+        f.readings.length < 2 ? [] : f.readings.map((x) => readingView(x, index, index.unit(x.measure_id))),
       review: claimReview(f, sentence, verdictWords, data, `${reportUrl}#finding-${f.claim}`),
     };
   });

@@ -4,6 +4,7 @@
 import MarkdownIt from 'markdown-it';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
+
 import sanitizeHtml from 'sanitize-html';
 import type { CompiledFile } from '../report/compile-report.ts';
 import { PLACEHOLDER_RE } from '../report/parse-directives.ts';
@@ -48,7 +49,19 @@ export function slugify(text: string, taken: Set<string>): string {
 const SANITISE: sanitizeHtml.IOptions = {
   allowedTags: [
     ...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'h1'),
-    'section', 'figure', 'figcaption', 'sup', 'sub', 'del', 's', 'ins', 'mark', 'small', 'details', 'summary', 'img',
+    'section',
+    'figure',
+    'figcaption',
+    'sup',
+    'sub',
+    'del',
+    's',
+    'ins',
+    'mark',
+    'small',
+    'details',
+    'summary',
+    'img',
   ],
   allowedAttributes: {
     '*': ['id', 'class', 'lang', 'title', 'aria-labelledby', 'aria-label'],
@@ -58,12 +71,17 @@ const SANITISE: sanitizeHtml.IOptions = {
     ol: ['start'],
     img: ['src', 'alt', 'width', 'height'],
   },
-  allowedStyles: { th: { 'text-align': [/^(left|right|center)$/] }, td: { 'text-align': [/^(left|right|center)$/] } },
+  allowedStyles: {
+    th: { 'text-align': [/^(left|right|center)$/] },
+    td: { 'text-align': [/^(left|right|center)$/] },
+  },
   // Links: the web and mail; images only inline (data:): the report loads nothing from elsewhere.
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['data'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  // An image whose remote source was removed is dropped whole.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 };
 
 function headingLevel(tag: string): number {
@@ -101,7 +119,13 @@ function walk(tokens: Token[], state: WalkState): void {
     const close = tokens.slice(i).find((x) => x.type === 'heading_close');
     if (close) close.tag = tag;
     if (level === 1) {
-      const section: BodySection = { id, number: state.sections.length + 1, title, children: [], classes: [] };
+      const section: BodySection = {
+        id,
+        number: state.sections.length + 1,
+        title,
+        children: [],
+        classes: [],
+      };
       state.sections.push(section);
       t.meta = { section, closePrevious: state.current !== null };
       t.attrSet('id', `${id}-title`);

@@ -40,10 +40,13 @@ export function auditLookup(data: ReportData): {
   page: (ref: string) => string;
 } {
   const audit = new Map(data.audit.map((a) => [rowKey(a), a]));
-  const pages = aq
-    .from(data.observations.map((o) => ({ ref: o.ref, page: o.page })))
-    .filter((d: { page: string }) => d.page !== '')
-    .objects() as { ref: string; page: string }[];
+  const pages =
+    data.observations.length === 0
+      ? []
+      : (aq
+          .from(data.observations.map((o) => ({ ref: o.ref, page: o.page })))
+          .filter((d: { page: string }) => d.page !== '')
+          .objects() as { ref: string; page: string }[]);
   const pageOf = new Map(pages.map((p) => [p.ref, p.page]));
   return { audit: (key) => audit.get(key), page: (ref) => pageOf.get(ref) ?? '' };
 }
@@ -72,10 +75,10 @@ export function observationView(
 export function buildMethods(
   data: ReportData,
   index: RowIndex,
-  sectionOf: (measureId: string) => { id: string; title: string },
+  sectionOf: (measureId: string) => { id: string; title: string; order: number },
 ): MethodGroup[] {
   const { audit, page } = auditLookup(data);
-  const groups = new Map<string, MethodGroup>();
+  const groups = new Map<string, MethodGroup & { order: number }>();
   for (const r of index.rows) {
     const a = audit(rowKey(r));
     const row: MethodRowView = {
@@ -91,9 +94,14 @@ export function buildMethods(
       })),
     };
     const section = sectionOf(r.measure_id);
-    const group = groups.get(section.id) ?? { id: `methods-${section.id}`, title: section.title, rows: [] };
+    const group = groups.get(section.id) ?? {
+      id: `methods-${section.id}`,
+      title: section.title,
+      rows: [],
+      order: section.order,
+    };
     group.rows.push(row);
     groups.set(section.id, group);
   }
-  return [...groups.values()];
+  return [...groups.values()].sort((a, b) => a.order - b.order).map(({ order: _, ...g }) => g);
 }

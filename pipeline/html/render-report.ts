@@ -3,11 +3,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
+import type { CompiledReport } from '../report/compile-report.ts';
 import type { ChartOutput, ReportData } from '../types.ts';
+import { buildReportView } from './build-view.ts';
 import { FONT_FACES, type FontFile, fontFaceCss, parseFontsourceCss } from './font-face.ts';
 import { registerHelpers } from './helpers.ts';
-import type { CompiledReport } from '../report/compile-report.ts';
-import { buildReportView } from './build-view.ts';
 import type { ReportMeta } from './view-types.ts';
 
 export type { ChangeSet, ReportMeta, Row } from './view-types.ts';

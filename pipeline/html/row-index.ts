@@ -40,11 +40,21 @@ export function buildRowIndex(data: ReportData): RowIndex {
   const measures = aq.from(
     inFile.map((m, i) => ({ measure_id: m.measure_id, label: m.label, m_unit: m.unit, order: i })),
   );
-  const joined = aq
-    .from(data.reconciled.map((r, i) => ({ measure_id: r.measure_id, i, start: r.period_start, end: r.period_end })))
-    .join_left(measures, 'measure_id')
-    .orderby('order', 'measure_id', 'start', 'end')
-    .objects() as { i: number; label?: string }[];
+  const joined =
+    data.reconciled.length === 0
+      ? []
+      : (aq
+          .from(
+            data.reconciled.map((r, i) => ({
+              measure_id: r.measure_id,
+              i,
+              start: r.period_start,
+              end: r.period_end,
+            })),
+          )
+          .join_left(measures, 'measure_id')
+          .orderby('order', 'measure_id', 'start', 'end')
+          .objects() as { i: number; label?: string }[]);
   const rows = joined.map((j) => data.reconciled[j.i]!);
   const byMeasure = new Map<string, Row[]>();
   for (const r of rows) byMeasure.set(r.measure_id, [...(byMeasure.get(r.measure_id) ?? []), r]);
@@ -55,7 +65,9 @@ export function buildRowIndex(data: ReportData): RowIndex {
     let r = refs.get(id);
     if (!r) {
       const s = sourceById.get(id);
-      r = s ? { id, cite: `${s.author} ${s.year}`, short: `${surname(s.author)} ${s.year}` } : { id, cite: id, short: id };
+      r = s
+        ? { id, cite: `${s.author} ${s.year}`, short: `${surname(s.author)} ${s.year}` }
+        : { id, cite: id, short: id };
       refs.set(id, r);
     }
     return r;

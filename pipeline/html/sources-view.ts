@@ -43,7 +43,9 @@ export function buildSources(data: ReportData): SourceView[] {
         publisher: s.publisher,
         url: s.url,
         notes: s.notes,
-        pages: (u?.pages ?? []).filter((p) => p !== '').sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+        pages: (u?.pages ?? [])
+          .filter((p) => p !== '')
+          .sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
         figures: u?.figures ?? 0,
       };
     });

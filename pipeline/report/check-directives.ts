@@ -59,15 +59,25 @@ function checkFigure(d: RawDirective, ref: string, ctx: CheckContext): Checked {
   let row: ReconciledRow | undefined;
   if (period === null) {
     if (rows.length > 1)
-      return fail(`measure "${measure}" has ${rows.length} periods (${periodList(rows)}); say which with period="…"`);
+      return fail(
+        `measure "${measure}" has ${rows.length} periods (${periodList(rows)}); say which with period="…"`,
+      );
     row = rows[0];
   } else {
     row = rows.find((r) => periodForms(r).includes(period.trim()));
-    if (!row) return fail(`measure "${measure}" has no figure for period "${period}" (it has ${periodList(rows)})`);
+    if (!row)
+      return fail(`measure "${measure}" has no figure for period "${period}" (it has ${periodList(rows)})`);
   }
   return {
     ok: true,
-    directive: { type: 'figure', index: d.index, ref, measure, periodStart: row!.period_start, periodEnd: row!.period_end },
+    directive: {
+      type: 'figure',
+      index: d.index,
+      ref,
+      measure,
+      periodStart: row!.period_start,
+      periodEnd: row!.period_end,
+    },
   };
 }
 
@@ -82,7 +92,8 @@ function matchMeasures(pattern: string | null, ctx: CheckContext, name: string):
 function checkTable(d: RawDirective, ref: string, ctx: CheckContext): Checked {
   const bad = onlyKeys(d, ['measures']);
   if (bad) return fail(bad);
-  if (d.params.length > 0) return fail('{{table}} takes no positional argument: {{table measures="PATTERN"}}');
+  if (d.params.length > 0)
+    return fail('{{table}} takes no positional argument: {{table measures="PATTERN"}}');
   const measures = matchMeasures(d.hash.measures ? argText(d.hash.measures) : null, ctx, 'table');
   if (typeof measures === 'string') return fail(measures);
   return { ok: true, directive: { type: 'table', index: d.index, ref, measures } };
@@ -105,7 +116,9 @@ export function chartId(kind: string, title: string, taken: Set<string>): string
 
 function checkChart(d: RawDirective, ref: string, ctx: CheckContext): Checked {
   if (d.params.length !== 1)
-    return fail(`{{chart}} takes one kind: {{chart "KIND" measures="PATTERN" title="…"}} (kinds: ${CHART_KINDS.join(', ')})`);
+    return fail(
+      `{{chart}} takes one kind: {{chart "KIND" measures="PATTERN" title="…"}} (kinds: ${CHART_KINDS.join(', ')})`,
+    );
   const kind = argText(d.params[0]!)!;
   if (!(CHART_KINDS as readonly string[]).includes(kind))
     return fail(`unknown chart kind "${kind}" (kinds: ${CHART_KINDS.join(', ')})`);

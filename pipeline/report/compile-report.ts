@@ -39,7 +39,9 @@ export function rowsByMeasure(rows: readonly ReconciledRow[]): Map<string, Recon
 /** The measures in measures.csv order (clean sorts them by id; their refs keep the line). */
 export function measuresInFileOrder(data: ReportData): ReportData['measures'] {
   const line = (ref: string) => Number(/:(\d+)$/.exec(ref)?.[1] ?? 0);
-  return [...data.measures].sort((a, b) => line(a.ref) - line(b.ref) || a.measure_id.localeCompare(b.measure_id));
+  return [...data.measures].sort(
+    (a, b) => line(a.ref) - line(b.ref) || a.measure_id.localeCompare(b.measure_id),
+  );
 }
 
 export function compileReport(

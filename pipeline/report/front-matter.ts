@@ -28,14 +28,19 @@ const schema = z
   .strict();
 
 export type FrontMatterResult =
-  | { ok: true; identity: ReportIdentity; /** 1-based line where the Markdown body starts. */ bodyLine: number; body: string }
+  | {
+      ok: true;
+      identity: ReportIdentity /** 1-based line where the Markdown body starts. */;
+      bodyLine: number;
+      body: string;
+    }
   | { ok: false; errors: string[] };
 
 /** Splits `---\n…\n---\n` off the top of a Markdown file; null when the file has none. */
 export function splitFrontMatter(source: string): { yaml: string; body: string; bodyLine: number } | null {
   const textNoBom = source.replace(/^\uFEFF/, '');
   const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m.exec(textNoBom);
-  if (!m || m.index !== 0) return null;
+  if (m?.index !== 0) return null;
   const yaml = m[1]!;
   const bodyLine = m[0].split('\n').length + (m[0].endsWith('\n') ? 0 : 1);
   return { yaml, body: textNoBom.slice(m[0].length), bodyLine };
@@ -44,7 +49,8 @@ export function splitFrontMatter(source: string): { yaml: string; body: string; 
 /** Pure: the text of index.md → the identity, or `ref:LINE: reason` sentences. */
 export function parseFrontMatter(source: string, ref: string): FrontMatterResult {
   const split = splitFrontMatter(source);
-  if (!split) return { ok: false, errors: [`${ref}:1: the file must start with a front matter (--- title: … ---).`] };
+  if (!split)
+    return { ok: false, errors: [`${ref}:1: the file must start with a front matter (--- title: … ---).`] };
   const lines = new LineCounter();
   const doc = parseDocument(split.yaml, { lineCounter: lines, prettyErrors: false });
   // The YAML starts on line 2 (after the opening ---).
@@ -52,7 +58,10 @@ export function parseFrontMatter(source: string, ref: string): FrontMatterResult
   if (doc.errors.length > 0)
     return {
       ok: false,
-      errors: doc.errors.map((e) => `${ref}:${lineAt(e.pos[0])}: the front matter is not valid YAML (${e.message.split('\n')[0]}).`),
+      errors: doc.errors.map(
+        (e) =>
+          `${ref}:${lineAt(e.pos[0])}: the front matter is not valid YAML (${e.message.split('\n')[0]}).`,
+      ),
     };
   const json: unknown = doc.toJS() ?? {};
   const result = schema.safeParse(json);
@@ -62,7 +71,8 @@ export function parseFrontMatter(source: string, ref: string): FrontMatterResult
       errors: result.error.issues.map((issue) => {
         const node = issue.path.length > 0 ? doc.getIn(issue.path, true) : null;
         const parentNode = doc.getIn(issue.path.slice(0, -1), true);
-        const range = (node as { range?: number[] } | null)?.range ?? (isMap(parentNode) ? parentNode.range : null);
+        const range =
+          (node as { range?: number[] } | null)?.range ?? (isMap(parentNode) ? parentNode.range : null);
         const line = range ? lineAt(range[0]!) : 1;
         const key = issue.path.join('.') || 'front matter';
         const what =
@@ -85,7 +95,12 @@ export function parseFrontMatter(source: string, ref: string): FrontMatterResult
       publisher: d.publisher,
       language: d.language,
       essay: d.essay
-        ? { title: d.essay.title, author: d.essay.author, year: d.essay.year, ...(d.essay.url ? { url: d.essay.url } : {}) }
+        ? {
+            title: d.essay.title,
+            author: d.essay.author,
+            year: d.essay.year,
+            ...(d.essay.url ? { url: d.essay.url } : {}),
+          }
         : { title: '', author: '', year: '' },
     },
   };

@@ -20,7 +20,10 @@ function partRegExp(part: string): RegExp {
  * The ids that match, in the order given (measures.csv order), each once; and the parts that match
  * nothing (each is an error the directive reports).
  */
-export function matchPattern(pattern: string, ids: readonly string[]): { matched: string[]; unmatched: string[] } {
+export function matchPattern(
+  pattern: string,
+  ids: readonly string[],
+): { matched: string[]; unmatched: string[] } {
   const parts = patternParts(pattern);
   const regs = parts.map(partRegExp);
   const matched = ids.filter((id) => regs.some((r) => r.test(id)));

@@ -1,7 +1,7 @@
 import type { Runtime, StageSpec } from '../runtime.ts';
 import type { ChartOutput } from '../types.ts';
-import { reportHash } from './report-definition.ts';
 import { loadReportData } from './report-data.ts';
+import { reportHash } from './report-definition.ts';
 
 export async function loadCharts(rt: Runtime): Promise<ChartOutput[]> {
   if (!rt.state.charts) rt.state.charts = JSON.parse(await rt.fs.readText(rt.paths.charts)) as ChartOutput[];
