@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileSystem } from './effects.ts';
+import { ingestEssay } from './ingest/essay.ts';
 import { ingest } from './ingest/ingest.ts';
 import { readRawFolder, withRawProblems } from './ingest/read-raw.ts';
 import { formatProblems } from './problems.ts';
@@ -32,8 +33,10 @@ export async function expectedCleanFiles(
   fs: FileSystem,
   rawDir: string,
 ): Promise<{ files: Partial<Record<CleanFileName, string>>; problems: Problem[] }> {
-  const { inputs, problems: readProblems } = await readRawFolder(fs, rawDir);
-  const ingested = ingest(inputs);
+  const { inputs, problems: readProblems, essay } = await readRawFolder(fs, rawDir);
+  const read = ingestEssay(essay);
+  const ingested = { ...ingest(inputs), essay: read.essay };
+  readProblems.push(...read.problems);
   const problems: Problem[] = withRawProblems(
     ingested.problems.filter((p) => p.kind !== 'reject'),
     readProblems,

@@ -41,7 +41,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       return outcome.ok ? 0 : 1;
     }
     const projectDir = path.resolve(cwd, options.project);
-    const { config, text: configText } = await loadConfig(nodeFileSystem, projectDir);
+    const { config, text: configText } = await loadConfig(
+      nodeFileSystem,
+      projectDir,
+      path.resolve(cwd, options.report),
+      options.report,
+    );
     const { resolveBuildDate, gitLastCommitTime } = await import('./build-date.ts');
     const buildDate = resolveBuildDate(
       env,

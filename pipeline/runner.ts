@@ -50,6 +50,7 @@ export function makeRuntime(input: RunInput, code: string): Runtime {
     root,
     rawDir: path.resolve(base, options.raw),
     cleanDir: path.resolve(base, options.clean),
+    reportDir: path.resolve(base, options.report),
     outDir,
     workDir,
     config: input.config,

@@ -41,6 +41,9 @@ export type CleanFileName = (typeof CLEAN_FILES)[number];
 export interface RunState {
   rawInputs?: RawInput[];
   rawProblems?: IngestResult['problems'];
+  /** data/raw/essay.txt or .md as read with the raw folder (its bytes for ingest's cache key). */
+  essay?: IngestResult['essay'];
+  essayBytes?: Uint8Array | null;
   ingest?: IngestResult;
   clean?: CleanResult;
   reconcile?: ReconcileResult;

@@ -43,8 +43,17 @@ export type Status = (typeof STATUSES)[number];
 export const AGREEMENTS = ['single', 'consistent', 'contested', 'derived'] as const;
 export type Agreement = (typeof AGREEMENTS)[number];
 
-export const VERDICTS = ['supported', 'overstated', 'understated', 'no_data'] as const;
+export const VERDICTS = ['supported', 'misattributed', 'overstated', 'understated', 'no_data'] as const;
 export type Verdict = (typeof VERDICTS)[number];
+
+/** claims.csv `as`: what a reading compares. `misattributed`: the figure belongs to this measure, which
+ * is not what the essay calls it (within tolerance such a reading is `misattributed`, never `supported`). */
+export const CLAIM_AS = ['stated', 'misattributed'] as const;
+export type ClaimAs = (typeof CLAIM_AS)[number];
+
+/** claims.csv `stance`: `disputes` when the essay reports the figure in order to reject it. */
+export const CLAIM_STANCES = ['asserts', 'disputes'] as const;
+export type ClaimStance = (typeof CLAIM_STANCES)[number];
 
 /** Ids are plain names: they become file names and anchors. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
@@ -81,9 +90,18 @@ export interface RawFile {
   records: RawRecord[];
 }
 
+/** data/raw/essay.txt (or essay.md): the text the claims quote. */
+export interface RawEssay {
+  /** `essay.txt` or `essay.md`. */
+  path: string;
+  text: string;
+}
+
 export interface IngestResult {
   files: RawFile[];
   problems: Problem[];
+  /** Absent or null when the raw folder holds no essay. */
+  essay?: RawEssay | null;
 }
 
 // ---------------------------------------------------------------- clean
@@ -139,8 +157,11 @@ export interface Observation {
   note: string;
 }
 
+/** A reading of an essay claim: one row of data/raw/claims.csv. */
 export interface Claim {
   claim_id: string;
+  /** The essay claim this reading belongs to (claims.csv `claim`, default the claim_id). */
+  claim: string;
   measure_id: string;
   /** Empty when the claim has no period. */
   period_start: string;
@@ -149,6 +170,10 @@ export interface Claim {
   claimed: number;
   claimed_raw: string;
   summary: string;
+  /** The essay's own words, verbatim ('' when none); checked against data/raw/essay.txt or .md. */
+  quote: string;
+  as: ClaimAs;
+  stance: ClaimStance;
   ref: string;
 }
 
@@ -159,6 +184,8 @@ export interface Reject {
 }
 
 export interface CleanResult {
+  /** The essay's text (data/raw/essay.txt or essay.md), null when the raw folder has none. */
+  essay: string | null;
   sources: Source[];
   measures: Measure[];
   observations: Observation[];
@@ -184,10 +211,20 @@ export interface ReconciledRow {
   sources: string[];
   outliers: string[];
   unverified: number;
+  /** Not in reconciled.csv. Set when the row has bounds only: its value is the tightest bound, this one. */
+  bound?: 'at_least' | 'at_most';
+  /**
+   * Not in reconciled.csv. What a claim's verdict is judged on (DESIGN §4: outliers never support a
+   * claim): the hull of the agreeing sources' intervals, when that differs from [low, high]; null when
+   * no source agrees with the value. Absent: [low, high].
+   */
+  support?: { low: number; high: number } | null;
 }
 
 export interface ClaimRow {
   claim_id: string;
+  /** The essay claim the reading belongs to. */
+  claim: string;
   measure_id: string;
   period_start: string;
   period_end: string;
@@ -231,14 +268,20 @@ export interface ReconcileResult {
 
 // ---------------------------------------------------------------- config
 
-export interface NormaConfig {
+/** The report's identity: the front matter of report/index.md (DESIGN §8). Empty strings when not given. */
+export interface ReportIdentity {
   title: string;
   subtitle: string;
   author: string;
   publisher: string;
   language: string;
+  /** The essay under examination; `title` is '' when the report examines none. */
+  essay: { title: string; author: string; year: string; url?: string };
+}
+
+/** The identity plus norma.config.json's build settings. */
+export interface NormaConfig extends ReportIdentity {
   baseUrl: string;
-  essay: { title: string; author: string; year: string };
 }
 
 /** Everything the charts and html stages read. Built from data/clean plus the catalog. */
@@ -252,6 +295,33 @@ export interface ReportData {
   reconciled: ReconciledRow[];
   verdicts: ClaimRow[];
   audit: AuditEntry[];
+  /** The essay's text, when data/raw/essay.txt or .md exists. */
+  essay: string | null;
+  /** One per essay claim, in the essay's order (pipeline/reconcile/claim-findings.ts). */
+  findings: ClaimFinding[];
+}
+
+/** A reading of a claim as the findings show it: its verdict row and what it compares. */
+export interface ReadingFinding extends ClaimRow {
+  as: ClaimAs;
+  summary: string;
+  /** Sources of the row it was held against (0 when no_data). */
+  n_sources: number;
+}
+
+/** One essay claim with its readings and the verdict on it (rules: pipeline/reconcile/claim-findings.ts). */
+export interface ClaimFinding {
+  /** The claim id shared by its readings. */
+  claim: string;
+  quote: string;
+  stance: ClaimStance;
+  /** Order of the claim in the essay: the quote's offset in the essay (or claims.csv order). */
+  order: number;
+  readings: ReadingFinding[];
+  /** The claim's verdict: that of its deciding reading (see claim-findings.ts). */
+  verdict: Verdict;
+  /** Does the evidence bear the essay out? null when no_data. */
+  bornOut: boolean | null;
 }
 
 export interface ChartOutput {

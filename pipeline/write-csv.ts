@@ -126,6 +126,7 @@ export const RECONCILED_COLUMNS = [
 ] as const;
 export const CLAIM_COLUMNS = [
   'claim_id',
+  'claim',
   'measure_id',
   'period_start',
   'period_end',

@@ -1,11 +1,10 @@
 import {
-  type Claim,
   type CleanResult,
   type IngestResult,
   type Locale,
-  type Measure,
   type Observation,
   type Problem,
+  type RawEssay,
   type RawFile,
   type RawRecord,
   type Reject,
@@ -14,6 +13,8 @@ import {
 } from '../types.ts';
 import { compareRefs, compareText } from '../write-csv.ts';
 import { type Catalog, checkId, readCatalog } from './catalog.ts';
+import { checkClaimReadings } from './check-quotes.ts';
+import { cleanClaims, type RejectFn, unknownMeasure } from './clean-claims.ts';
 import { type CleanValue, type CleanValueResult, cleanValue } from './clean-value.ts';
 import { type PeriodResult, parsePeriod } from './parse-period.ts';
 import { sortByGroup } from './sort-by-group.ts';
@@ -28,7 +29,7 @@ import { didYouMean, listWords } from './suggest.ts';
 export function cleanData(ingest: IngestResult): CleanResult {
   const cleaner = startClean(ingest.files);
   for (const file of ingest.files) if (file.kind === 'observations') cleaner.add(file);
-  return cleaner.finish(ingest.files);
+  return cleaner.finish(ingest.files, ingest.essay ?? null);
 }
 
 /** One observation file, cleaned: kept apart until finish() puts the files in source order. */
@@ -43,8 +44,12 @@ interface CleanedFile {
 export interface Cleaner {
   /** Cleans one observation file now (its raw rows can go as soon as this returns). */
   add(file: RawFile): void;
-  /** Cleans the claims among `files` and gives the whole result, sorted. */
-  finish(files: readonly RawFile[]): CleanResult;
+  /**
+   * Cleans the claims among `files` and gives the whole result, sorted. With `essay` (null: the raw
+   * folder has none) the readings are checked together (check-quotes.ts); without it (a shard) the
+   * caller checks them.
+   */
+  finish(files: readonly RawFile[], essay?: RawEssay | null): CleanResult;
 }
 
 /**
@@ -81,7 +86,7 @@ export function startClean(catalogFiles: readonly RawFile[]): Cleaner {
         rejecter(done.problems, done.rejects),
       );
     },
-    finish(files) {
+    finish(files, essay) {
       const problems: Problem[] = [...catalog.problems];
       const rejects: Reject[] = [];
       const observations: Observation[] = [];
@@ -92,12 +97,14 @@ export function startClean(catalogFiles: readonly RawFile[]): Cleaner {
         for (const o of file.observations) observations.push(o);
       }
       const claims = cleanClaims(files, catalog, problems, rejecter(problems, rejects));
+      if (essay !== undefined) problems.push(...checkClaimReadings(claims, essay));
       // Observations are in source order, then by line; the sort is stable, so ties on the other keys
       // keep that order, which is the (source_id, ref) order of DESIGN §5 without comparing refs.
       const sorted = sortByGroup(observations);
       rejects.sort((a, b) => compareRefs(a.ref, b.ref));
       claims.sort((a, b) => compareText(a.claim_id, b.claim_id) || compareRefs(a.ref, b.ref));
       return {
+        essay: essay?.text ?? null,
         sources: catalog.sources,
         measures: catalog.measures,
         observations: sorted,
@@ -121,8 +128,6 @@ export function sourceIdOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return name.toLowerCase().endsWith('.csv') ? name.slice(0, -4) : name;
 }
-
-type RejectFn = (ref: string, raw: string, reason: string, code: string) => void;
 
 const cell = (r: RawRecord, name: string): string => r.cells[name] ?? '';
 
@@ -241,75 +246,4 @@ function inLineOrder(records: RawRecord[]): RawRecord[] {
   for (let i = 1; i < records.length; i++)
     if (records[i]!.line < records[i - 1]!.line) return [...records].sort((a, b) => a.line - b.line);
   return records;
-}
-function unknownMeasure(measureId: string, catalog: Catalog): string {
-  if (measureId === '') return 'measure_id is empty';
-  return `unknown measure "${measureId}"; add it to measures.csv or fix the id${didYouMean(measureId, catalog.measureIds)}`;
-}
-
-function cleanClaims(
-  files: readonly RawFile[],
-  catalog: Catalog,
-  problems: Problem[],
-  reject: RejectFn,
-): Claim[] {
-  const claims: Claim[] = [];
-  const claimRefs = new Map<string, string>();
-  for (const file of files) {
-    if (file.kind !== 'claims') continue;
-    for (const r of file.records) {
-      const id = cell(r, 'claim_id');
-      const idProblem = checkId('claim_id', id);
-      if (idProblem) {
-        problems.push({ kind: 'fatal', code: 'bad-id', ref: r.ref, message: idProblem });
-        continue;
-      }
-      const first = claimRefs.get(id);
-      if (first) {
-        problems.push({
-          kind: 'fatal',
-          code: 'duplicate-id',
-          ref: r.ref,
-          message: `duplicate claim_id "${id}": ${first} and ${r.ref}`,
-        });
-        continue;
-      }
-      claimRefs.set(id, r.ref);
-      const measureId = cell(r, 'measure_id');
-      const measure: Measure | undefined = catalog.measureById.get(measureId);
-      if (!measure) {
-        if (!catalog.measureIds.has(measureId))
-          problems.push({
-            kind: 'fatal',
-            code: 'unknown-measure',
-            ref: r.ref,
-            message: `claim "${id}" names ${unknownMeasure(measureId, catalog)}`,
-          });
-        continue;
-      }
-      const raw = cell(r, 'claimed');
-      const reasons: string[] = [];
-      const periodText = cell(r, 'period');
-      const p = periodText === '' ? null : period(periodText);
-      if (p && !p.ok) reasons.push(p.reason);
-      // The essay is read as English text; a claims.csv `unit` column, if any, is honoured.
-      const v = cleanValue(raw, cell(r, 'unit'), 'en', measure.unit, catalog.units);
-      if (!v.ok) reasons.push(v.reason);
-      if (!v.ok || (p && !p.ok)) {
-        reject(r.ref, raw, reasons.join('; '), 'bad-claim');
-        continue;
-      }
-      claims.push({
-        claim_id: id,
-        measure_id: measureId,
-        period_start: p ? p.period.start : '',
-        period_end: p ? p.period.end : '',
-        claimed: v.value.value,
-        claimed_raw: raw,
-        summary: cell(r, 'summary'),
-        ref: r.ref,
-      });
-    }
-  }
-  return claims;
 }

@@ -51,8 +51,9 @@ export function compactFileJson(f: RawFile): Uint8Array {
 export function* ingestJsonFromParts(
   problems: IngestResult['problems'],
   files: Iterable<Uint8Array>,
+  essay: IngestResult['essay'] = null,
 ): Generator<string | Uint8Array> {
-  yield `{"problems":${JSON.stringify(problems)},"files":[`;
+  yield `{"problems":${JSON.stringify(problems)},"essay":${JSON.stringify(essay ?? null)},"files":[`;
   let n = 0;
   for (const file of files) {
     yield n++ === 0 ? '\n' : ',\n';
@@ -68,15 +69,18 @@ export function ingestJsonChunks(result: IngestResult): Generator<string | Uint8
     (function* () {
       for (const f of result.files) yield compactFileJson(f);
     })(),
+    result.essay,
   );
 }
 
 export function expandIngest(compact: {
   files: CompactFile[];
   problems: IngestResult['problems'];
+  essay?: IngestResult['essay'];
 }): IngestResult {
   return {
     problems: compact.problems,
+    essay: compact.essay ?? null,
     files: compact.files.map((f) => ({
       path: f.path,
       kind: f.kind,

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { FileSystem } from '../effects.ts';
 import type { Problem, RawFileKind } from '../types.ts';
+import { ESSAY_FILES, type RawEssayInput } from './essay.ts';
 import type { RawInput } from './ingest.ts';
 import { kindOfPath } from './schema.ts';
 
@@ -8,7 +9,7 @@ import { kindOfPath } from './schema.ts';
 export async function readRawFolder(
   fs: FileSystem,
   rawDir: string,
-): Promise<{ inputs: RawInput[]; problems: Problem[] }> {
+): Promise<{ inputs: RawInput[]; problems: Problem[]; essay: RawEssayInput | null }> {
   const inputs: RawInput[] = [];
   const problems: Problem[] = [];
   const add = (read: RawInput | Problem): void => {
@@ -21,6 +22,7 @@ export async function readRawFolder(
     if (!kind) continue;
     add(await readInput(fs, rawDir, name, kind));
   }
+  const essay = await readEssay(fs, rawDir, top, problems);
   if (!top.includes('claims.csv')) {
     problems.push({
       kind: 'warning',
@@ -56,7 +58,31 @@ export async function readRawFolder(
       }
     }
   }
-  return { inputs, problems };
+  return { inputs, problems, essay };
+}
+
+/** essay.txt, else essay.md (DESIGN §4), read like a raw file; an essay.md beside essay.txt is ignored. */
+async function readEssay(
+  fs: FileSystem,
+  rawDir: string,
+  top: readonly string[],
+  problems: Problem[],
+): Promise<RawEssayInput | null> {
+  const [name, ...others] = ESSAY_FILES.filter((n) => top.includes(n));
+  if (!name) return null;
+  for (const other of others)
+    problems.push({
+      kind: 'warning',
+      code: 'second-essay',
+      ref: other,
+      message: `${other} is ignored: ${name} is the essay the claims quote.`,
+    });
+  const read = await readInput(fs, rawDir, name, 'claims');
+  if ('code' in read) {
+    problems.push(read);
+    return null;
+  }
+  return { path: name, bytes: read.bytes };
 }
 
 /**

@@ -13,7 +13,10 @@ export const SCHEMAS: Record<RawFileKind, FileSchema> = {
   },
   measures: { required: ['measure_id', 'label', 'unit', 'definition'], optional: ['method', 'tolerance'] },
   observations: { required: ['measure_id', 'period', 'value'], optional: ['unit', 'page', 'status', 'note'] },
-  claims: { required: ['claim_id', 'measure_id', 'claimed'], optional: ['period', 'summary'] },
+  claims: {
+    required: ['claim_id', 'measure_id', 'claimed'],
+    optional: ['period', 'summary', 'claim', 'quote', 'as', 'stance'],
+  },
   units: { required: ['unit', 'label'], optional: ['aliases'] },
 };
 

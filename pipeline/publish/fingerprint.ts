@@ -13,6 +13,7 @@ export interface FingerprintInput {
 export const RENDERING_CODE = [
   'pipeline/charts',
   'pipeline/html',
+  'pipeline/report',
   'pipeline/pdf',
   'pipeline/format-number.ts',
 ];
@@ -69,6 +70,8 @@ export interface FingerprintSources {
   cleanDir: string;
   configText: string;
   paper: Paper;
+  /** The report definition (index.md and chapters): its words are part of the edition. */
+  reportDir?: string;
 }
 
 /** The edge: reads the clean data, templates, config, rendering code and package versions. */
@@ -80,6 +83,11 @@ export async function collectFingerprintInputs(
   // Clean files by name only: the --clean folder's location must not change the edition.
   for (const file of await walk(fs, src.cleanDir)) {
     inputs.push({ path: `clean/${rel(src.cleanDir, file)}`, content: await fs.readFile(file) });
+  }
+  if (src.reportDir) {
+    for (const file of await walk(fs, src.reportDir)) {
+      inputs.push({ path: `report/${rel(src.reportDir, file)}`, content: await fs.readFile(file) });
+    }
   }
   for (const part of ['templates', ...RENDERING_CODE]) {
     for (const file of await walk(fs, path.join(src.root, part))) {

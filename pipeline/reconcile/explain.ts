@@ -51,12 +51,72 @@ function listed<T>(items: readonly T[], show: (item: T) => string): string {
 export interface ObservedExplanation {
   unit: Unit;
   tolerance: number;
-  result: Estimate;
+  /** The value; `bound` set when it is the tightest of bounds only. */
+  result: Estimate & { bound?: 'at_least' | 'at_most' };
   used: readonly SourceFigure[];
   setAside: readonly SourceFigure[];
   /** Set when the method is priority. */
   priority?: { order: readonly Kind[]; chosen: Kind | undefined };
   outliers: readonly string[];
+}
+
+/** `≥ 5.2`, `≤ 8`, `≥ 5.2 and ≤ 8`: what a source of bounds only says. */
+function boundText(f: SourceFigure): string {
+  const b = f.bound;
+  if (!b) return n(f.value);
+  const floor = b.floor === null ? '' : `≥ ${n(b.floor)}`;
+  const ceiling = b.ceiling === null ? '' : `≤ ${n(b.ceiling)}`;
+  return floor && ceiling ? `${floor} and ${ceiling}` : floor || ceiling;
+}
+
+function priorityPart(e: ObservedExplanation): string | null {
+  if (!e.priority) return null;
+  const rule = `Priority ${e.priority.order.join('>')}`;
+  return e.priority.chosen === undefined
+    ? `${rule}: no ${e.priority.order.join(' or ')} source, so every source is used.`
+    : `${rule}: ${plural(e.used.length, `${e.priority.chosen} source`)} used` +
+        (e.setAside.length > 0
+          ? `, ${e.setAside.length} set aside (${listed(e.setAside, (f) => f.source_id)}).`
+          : '.');
+}
+
+/** How the value was reached (a clause): the median of the estimates, bounds named apart, or the tightest bound. */
+function valuePart(e: ObservedExplanation): string {
+  const estimates = e.used.filter((f) => !f.bound);
+  const bounds = e.used.filter((f) => f.bound);
+  const boundList = listed(bounds, (f) => `${f.source_id} ${boundText(f)}`);
+  if (e.result.bound) {
+    const word = e.result.bound === 'at_least' ? 'at least' : 'at most';
+    return `Bounds only (${boundList} ${unitLabel(e.unit)}): no source gives an estimate, so the value is the tightest bound, ${word} ${withUnit(e.result.value, e.unit)}`;
+  }
+  const notInMedian = bounds.length > 0 ? `; bounds, not in the median: ${boundList}` : '';
+  if (estimates.length === 1) {
+    const f = estimates[0] as SourceFigure;
+    const spread = e.result.low === e.result.high ? '' : `; range ${range(e.result, e.unit)}`;
+    return `One ${bounds.length > 0 ? 'estimate' : 'source'} (${f.source_id}): ${withUnit(e.result.value, e.unit)}${spread}${notInMedian}`;
+  }
+  const word = bounds.length > 0 ? 'estimates' : 'sources';
+  const list = listed(estimates, (f) => `${f.source_id} ${n(f.value)}`);
+  return (
+    `Median of ${estimates.length} ${word} (${list} ${unitLabel(e.unit)}) = ${withUnit(e.result.value, e.unit)}; ` +
+    `range ${range(e.result, e.unit)}${notInMedian}`
+  );
+}
+
+/** The agreement test over every source, those set aside too, as a clause; none for a single source. */
+function agreementPart(e: ObservedExplanation): string | null {
+  const all = [...e.used, ...e.setAside];
+  if (all.length < 2) return null;
+  const tol = `±${n(e.tolerance * 100)} %`;
+  const of = e.setAside.length > 0 ? ` (those set aside included)` : '';
+  if (e.outliers.length === 0)
+    return `all within ${tol}${all.some((f) => f.bound) ? ", their own range or on a bound's side" : ' or their own range'}${of}`;
+  const byId = new Map(all.map((f) => [f.source_id, f]));
+  const shown = listed(e.outliers, (id) => {
+    const f = byId.get(id);
+    return `${id} (${f ? boundText(f) : '?'})`;
+  });
+  return `outside ${tol}${of}: ${shown}`;
 }
 
 /**
@@ -65,42 +125,23 @@ export interface ObservedExplanation {
  */
 export function explainObserved(e: ObservedExplanation): string {
   const parts: string[] = [];
-  if (e.priority) {
-    const rule = `Priority ${e.priority.order.join('>')}`;
-    parts.push(
-      e.priority.chosen === undefined
-        ? `${rule}: no ${e.priority.order.join(' or ')} source, so every source is used.`
-        : `${rule}: ${plural(e.used.length, `${e.priority.chosen} source`)} used` +
-            (e.setAside.length > 0
-              ? `, ${e.setAside.length} set aside (${listed(e.setAside, (f) => f.source_id)}).`
-              : '.'),
-    );
-  }
-  const tol = `±${n(e.tolerance * 100)} %`;
-  if (e.used.length === 1) {
-    const f = e.used[0] as SourceFigure;
-    const spread = e.result.low === e.result.high ? '' : `; range ${range(e.result, e.unit)}`;
-    parts.push(`One source (${f.source_id}): ${withUnit(e.result.value, e.unit)}${spread}.`);
-  } else {
-    const centralOf = new Map(e.outliers.length > 0 ? e.used.map((f) => [f.source_id, f.value]) : []);
-    const list = listed(e.used, (f) => `${f.source_id} ${n(f.value)}`);
-    const verdict =
-      e.outliers.length === 0
-        ? `all within ${tol} or their own range.`
-        : `outside ${tol}: ${listed(e.outliers, (id) => `${id} (${n(centralOf.get(id) ?? Number.NaN)})`)}.`;
-    parts.push(
-      `Median of ${e.used.length} sources (${list} ${unitLabel(e.unit)}) = ${withUnit(e.result.value, e.unit)}; ` +
-        `range ${range(e.result, e.unit)}; ${verdict}`,
-    );
-  }
-  const several = e.used.filter((f) => f.observations.length > 1);
+  const prio = priorityPart(e);
+  if (prio) parts.push(prio);
+  const agreement = agreementPart(e);
+  parts.push(`${valuePart(e)}${agreement ? `; ${agreement}` : ''}.`);
+  const several = e.used.filter((f) => f.counted.length > 1);
   for (const f of several.slice(0, LISTED)) {
+    const what = f.bound ? 'bounds' : 'figures';
     parts.push(
-      `${f.source_id} counted once: median of its ${f.observations.length} figures ` +
-        `(${listed(f.observations, (o) => n(o.value))}) = ${n(f.value)}, range ${range(f, e.unit)}.`,
+      `${f.source_id} counted once: median of its ${f.counted.length} ${what} ` +
+        `(${listed(f.counted, (o) => n(o.value))}) = ${f.bound ? boundText(f) : n(f.value)}` +
+        (f.bound ? '.' : `, range ${range(f, e.unit)}.`),
     );
   }
   if (several.length > LISTED) parts.push(`${several.length - LISTED} more sources gave several figures.`);
+  const ignored = e.used.filter((f) => f.counted.length < f.observations.length);
+  if (ignored.length > 0)
+    parts.push(`Bounds of ${listed(ignored, (f) => f.source_id)} set aside: each also gives an estimate.`);
   return parts.join(' ');
 }
 

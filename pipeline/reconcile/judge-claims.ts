@@ -1,6 +1,6 @@
 // DESIGN §4 claims: each claim held against the reconciled row of its measure and period.
 import { roundNoise } from '../format-number.ts';
-import type { Claim, ClaimRow, Measure, Problem, ReconciledRow, Verdict } from '../types.ts';
+import type { Claim, ClaimAs, ClaimRow, Measure, Problem, ReconciledRow, Verdict } from '../types.ts';
 import { compareRefs, compareText } from '../write-csv.ts';
 import { tidy } from './stats.ts';
 
@@ -10,6 +10,24 @@ export function verdictFor(claimed: number, row: { low: number; high: number }, 
   if (c < roundNoise(row.low * (1 - tolerance))) return 'understated';
   if (c > roundNoise(row.high * (1 + tolerance))) return 'overstated';
   return 'supported';
+}
+
+/**
+ * A reading's verdict on its row. The interval is the row's `support` (DESIGN §4: outliers never support
+ * a claim): on a contested row the hull of the agreeing sources' intervals. When no source agrees with
+ * the value (`support` null) nothing can support the claim: above the value is `overstated`, else
+ * `understated`. A `misattributed` reading within tolerance is `misattributed`, never `supported`.
+ */
+export function verdictOnRow(
+  claimed: number,
+  row: Pick<ReconciledRow, 'value' | 'low' | 'high' | 'support'>,
+  tolerance: number,
+  as: ClaimAs,
+): Verdict {
+  const support = row.support === undefined ? row : row.support;
+  if (support === null) return roundNoise(claimed) > roundNoise(row.value) ? 'overstated' : 'understated';
+  const verdict = verdictFor(claimed, support, tolerance);
+  return verdict === 'supported' && as === 'misattributed' ? 'misattributed' : verdict;
 }
 
 /** The row a claim is held against: same period, or the measure's only row when the claim has none. */
@@ -48,6 +66,7 @@ export function judgeClaims(
     const measure = measures.get(claim.measure_id);
     const base = {
       claim_id: claim.claim_id,
+      claim: claim.claim,
       measure_id: claim.measure_id,
       period_start: claim.period_start,
       period_end: claim.period_end,
@@ -78,7 +97,7 @@ export function judgeClaims(
       low: row.low,
       high: row.high,
       ratio: row.value === 0 ? null : tidy(claim.claimed / row.value),
-      verdict: verdictFor(claim.claimed, row, measure.tolerance),
+      verdict: verdictOnRow(claim.claimed, row, measure.tolerance, claim.as),
     };
   });
   return { rows, problems };

@@ -13,9 +13,19 @@ export interface SourceFigure extends Estimate {
   source_id: string;
   /** Undefined when the source is missing from sources.csv (clean reports that as fatal). */
   kind: Kind | undefined;
-  /** The observations behind the vote, ordered by ref. */
+  /** Every observation of the source for the measure and period, ordered by ref. */
   observations: Observation[];
+  /** Those the vote comes from: its estimates, or its bounds when it gives nothing else. */
+  counted: Observation[];
+  /**
+   * Set when the source gives bounds only (DESIGN §4: a bound is a constraint, not an estimate): the
+   * median of its `at_least` figures (floor) and of its `at_most` figures (ceiling). It then gives no
+   * central value to a median and widens nothing; value = low = high = floor ?? ceiling, for the sentence.
+   */
+  bound?: { floor: number | null; ceiling: number | null };
 }
+
+export const isBound = (o: Observation): boolean => o.qualifier === 'at_least' || o.qualifier === 'at_most';
 
 /** A reconciled row together with its audit entry; derived measures read both. */
 export interface RowAndAudit {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RawInput } from '../ingest/ingest.ts';
-import type { Claim, Measure, Problem } from '../types.ts';
+import type { Claim, Measure, Problem, RawEssay } from '../types.ts';
 import type { CleanReply, IngestReply, ReconcileReply } from './shard-work.ts';
 
 export type ShardRequest =
@@ -78,6 +78,8 @@ export class ShardPool {
   stage: 'started' | 'ingested' | 'cleaned' = 'started';
   /** Ingest's problems (all files), kept for clean. */
   ingestProblems: Problem[] = [];
+  /** The essay the main thread read with the raw folder: clean's quote check runs there. */
+  essay: RawEssay | null = null;
   /** The catalog and claims from clean, kept for reconcile's claim verdicts. */
   catalog: { measures: Measure[]; claims: Claim[] } | undefined;
   /** Milliseconds each shard worked on the last request (for --debug). */

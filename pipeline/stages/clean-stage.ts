@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { checkClaimReadings } from '../clean/check-quotes.ts';
 import {
   type ObservationExtras,
   observationExtra,
@@ -190,6 +191,10 @@ async function cleanSharded(rt: Runtime): Promise<CleanOutcome | null> {
     rt.logger.debug('clean: the shards found fatal problems; running unsharded to report them');
     return null;
   }
+  // Shards clean claims without the essay: the readings are checked here, and a fatal one is reported
+  // by the unsharded clean like any other.
+  const claimProblems = checkClaimReadings(first.claims, pool.essay);
+  if (claimProblems.some((p) => p.kind === 'fatal')) return null;
   const rejectProblems = replies.flatMap((r) => r.problems.filter((p) => p.kind === 'reject'));
   const cleanRejects = replies.flatMap((r) => r.rejects).sort((a, b) => compareRefs(a.ref, b.ref));
   const placed = orderBlocks(replies.map((r) => r.blocks));
@@ -199,15 +204,16 @@ async function cleanSharded(rt: Runtime): Promise<CleanOutcome | null> {
   pool.startEarly('reconcile');
   return {
     rejectRows: allRejects({ files: [], problems: pool.ingestProblems }, cleanRejects),
-    problems: [...pool.ingestProblems.filter((p) => p.kind !== 'reject'), ...shared],
+    problems: [...pool.ingestProblems.filter((p) => p.kind !== 'reject'), ...shared, ...claimProblems],
     observationCount,
     observationsCsv: [`${OBSERVATION_HEADER}\n`, ...blockBytes(placed)],
     staged: {
+      essay: pool.essay?.text ?? null,
       sources: first.sources,
       measures: first.measures,
       claims: first.claims,
       rejects: cleanRejects,
-      problems: [...shared, ...rejectProblems.sort((a, b) => compareRefs(a.ref, b.ref))],
+      problems: [...shared, ...claimProblems, ...rejectProblems.sort((a, b) => compareRefs(a.ref, b.ref))],
       observationCount,
       observationExtras: placeExtras(
         placed,

@@ -14,6 +14,7 @@ export async function editionPlan(rt: Runtime): Promise<EditionPlanState> {
     root: rt.ctx.root,
     cleanDir: rt.paths.staged,
     configText: rt.configText,
+    reportDir: rt.ctx.reportDir,
     paper: rt.ctx.paper,
   });
   const plan = await planEdition(
@@ -31,7 +32,8 @@ export async function editionPlan(rt: Runtime): Promise<EditionPlanState> {
 export const htmlStage: StageSpec = {
   name: 'html',
   async inputs(rt) {
-    // The fingerprint already covers the templates, the config, the rendering code and the paper.
+    // The fingerprint already covers the templates, the config, the report's files, the rendering code
+    // and the paper.
     const { fingerprint, plan } = await editionPlan(rt);
     return [fingerprint, plan.id, plan.date.toISOString(), plan.previous?.id ?? ''];
   },
@@ -43,6 +45,8 @@ export const htmlStage: StageSpec = {
     const { isoDay } = await import('../publish/edition-store.ts');
     const { fingerprint, plan } = await editionPlan(rt);
     const data = await loadReportData(rt);
+    const { loadCompiledReport } = await import('./report-definition.ts');
+    const report = await loadCompiledReport(rt, data);
     const charts = await loadCharts(rt);
     const changes = plan.previous
       ? computeChanges(parseReconciledCsv(plan.previous.reconciledCsv), data.reconciled, plan.previous.id)
@@ -51,6 +55,7 @@ export const htmlStage: StageSpec = {
       templates: await loadTemplates(rt.ctx.root),
       data,
       charts,
+      report,
       meta: {
         date: isoDay(plan.date),
         edition: plan.id,

@@ -1,11 +1,12 @@
 import { hashParts } from '../cache.ts';
+import { ingestEssay } from '../ingest/essay.ts';
 import { ingest, type RawInput } from '../ingest/ingest.ts';
 import { expandIngest, ingestJsonChunks, ingestJsonFromParts } from '../ingest/ingest-json.ts';
 import { readRawFolder, withRawProblems } from '../ingest/read-raw.ts';
 import type { Runtime, StageResult, StageSpec } from '../runtime.ts';
 import { shardCount } from '../shards/shard-pool.ts';
 import type { IngestReply } from '../shards/shard-work.ts';
-import type { IngestResult, Problem } from '../types.ts';
+import type { IngestResult, Problem, RawEssay } from '../types.ts';
 import { askShards, closeShards } from './shard-edge.ts';
 
 export async function loadIngest(rt: Runtime): Promise<IngestResult> {
@@ -17,11 +18,19 @@ export async function loadIngest(rt: Runtime): Promise<IngestResult> {
 
 async function readRaw(rt: Runtime) {
   if (!rt.state.rawInputs) {
-    const { inputs, problems } = await readRawFolder(rt.fs, rt.ctx.rawDir);
+    const { inputs, problems, essay } = await readRawFolder(rt.fs, rt.ctx.rawDir);
+    const read = ingestEssay(essay);
     rt.state.rawInputs = inputs;
-    rt.state.rawProblems = problems;
+    rt.state.rawProblems = [...problems, ...read.problems];
+    rt.state.essay = read.essay;
+    rt.state.essayBytes = essay?.bytes ?? null;
   }
-  return { inputs: rt.state.rawInputs, problems: rt.state.rawProblems ?? [] };
+  return {
+    inputs: rt.state.rawInputs,
+    problems: rt.state.rawProblems ?? [],
+    essay: rt.state.essay ?? null,
+    essayBytes: rt.state.essayBytes ?? null,
+  };
 }
 
 /**
@@ -33,6 +42,7 @@ async function ingestSharded(
   rt: Runtime,
   inputs: RawInput[],
   rawProblems: Problem[],
+  essay: RawEssay | null,
   shards: number,
 ): Promise<StageResult | null> {
   const { ShardPool } = await import('../shards/shard-pool.ts');
@@ -47,6 +57,7 @@ async function ingestSharded(
   const problems = withRawProblems(first.problems, rawProblems);
   const parts = replies.flatMap((r) => r.parts).sort((a, b) => a.n - b.n);
   pool.ingestProblems = problems;
+  pool.essay = essay;
   pool.stage = 'ingested';
   pool.startEarly('clean');
   rt.state.rawInputs = undefined;
@@ -55,6 +66,7 @@ async function ingestSharded(
     ingestJsonFromParts(
       problems,
       parts.map((p) => p.json),
+      essay,
     ),
   );
   return { counts: `${parts.length} files, ${replies.reduce((sum, r) => sum + r.rows, 0)} rows` };
@@ -63,23 +75,25 @@ async function ingestSharded(
 export const ingestStage: StageSpec = {
   name: 'ingest',
   async inputs(rt) {
-    const { inputs, problems } = await readRaw(rt);
+    const { inputs, problems, essay, essayBytes } = await readRaw(rt);
     const parts: (string | Uint8Array)[] = [];
     for (const input of inputs) parts.push(input.path, input.bytes);
+    if (essay && essayBytes) parts.push(essay.path, essayBytes);
     // What could not be read is part of what ingest saw: removing a broken link must rerun it.
     for (const p of problems) parts.push(p.code, p.ref, p.message);
     return [hashParts(parts)];
   },
   outputs: (rt) => [rt.paths.ingest],
   async run(rt) {
-    const { inputs, problems } = await readRaw(rt);
+    const { inputs, problems, essay } = await readRaw(rt);
     const shards = shardCount(inputs);
     if (shards > 0) {
-      const sharded = await ingestSharded(rt, inputs, problems, shards);
+      const sharded = await ingestSharded(rt, inputs, problems, essay, shards);
       if (sharded) return sharded;
     }
     const result = ingest(inputs);
     result.problems = withRawProblems(result.problems, problems);
+    result.essay = essay;
     rt.state.ingest = result;
     // The raw bytes were hashed and parsed; nothing else reads them.
     rt.state.rawInputs = undefined;

@@ -1,3 +1,4 @@
+import { claimFindings } from '../reconcile/claim-findings.ts';
 import type { Runtime } from '../runtime.ts';
 import type { ReportData } from '../types.ts';
 import { loadClean, loadRejects } from './clean-stage.ts';
@@ -18,5 +19,12 @@ export async function loadReportData(rt: Runtime): Promise<ReportData> {
     reconciled: reconciled.reconciled,
     verdicts: reconciled.claims,
     audit: reconciled.audit,
+    essay: clean.essay ?? null,
+    findings: claimFindings({
+      claims: clean.claims,
+      verdicts: reconciled.claims,
+      reconciled: reconciled.reconciled,
+      essay: clean.essay ?? null,
+    }),
   };
 }

@@ -9,6 +9,7 @@ const fig = (source_id: string, value: number, low = value, high = value): Sourc
   low,
   high,
   observations: [],
+  counted: [],
 });
 
 describe('judgeAgreement', () => {

@@ -14,6 +14,7 @@ const fig = (source_id: string, value: number): SourceFigure => ({
   low: value,
   high: value,
   observations: [],
+  counted: [],
 });
 
 describe('explain', () => {

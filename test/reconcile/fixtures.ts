@@ -110,6 +110,10 @@ export function claim(claim_id: string, measure_id: string, claimed: number, per
     claimed,
     claimed_raw: String(claimed),
     summary: '',
+    claim: claim_id,
+    quote: '',
+    as: 'stated',
+    stance: 'asserts',
     ref: `claims.csv:${claim_id.length}`,
   };
 }

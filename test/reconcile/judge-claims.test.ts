@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeClaims, verdictFor } from '../../pipeline/reconcile/judge-claims.ts';
+import { judgeClaims, verdictFor, verdictOnRow } from '../../pipeline/reconcile/judge-claims.ts';
 import { claim, measure, reconciledRow } from './fixtures.ts';
 
 const row = (period: string, value: number, low = value, high = value) =>
@@ -32,6 +32,7 @@ describe('judgeClaims', () => {
     expect(r.rows).toEqual([
       {
         claim_id: 'c1',
+        claim: 'c1',
         measure_id: 'm',
         period_start: '1937',
         period_end: '1937',
@@ -85,5 +86,42 @@ describe('judgeClaims', () => {
       'c1 m 1937',
       'c2 m 1937',
     ]);
+  });
+});
+
+describe('verdictOnRow: outliers never support, misattributed is never supported', () => {
+  it('gives misattributed, not supported, to a misattributed reading within tolerance', () => {
+    const r = { value: 100, low: 90, high: 110 };
+    expect(verdictOnRow(105, r, 0.1, 'stated')).toBe('supported');
+    expect(verdictOnRow(105, r, 0.1, 'misattributed')).toBe('misattributed');
+    // Outside tolerance a misattributed reading is over- or understated like any other.
+    expect(verdictOnRow(200, r, 0.1, 'misattributed')).toBe('overstated');
+    expect(verdictOnRow(10, r, 0.1, 'misattributed')).toBe('understated');
+  });
+
+  it('judges on the agreeing sources (support), not the row hull an outlier widened', () => {
+    const r = { value: 100, low: 95, high: 300, support: { low: 95, high: 105 } };
+    // 290 lies in the row's hull only because of an outlier: overstated, where the old rule said supported.
+    expect(verdictOnRow(290, r, 0.1, 'stated')).toBe('overstated');
+    expect(verdictOnRow(110, r, 0.1, 'stated')).toBe('supported');
+  });
+
+  it('supports nothing when no source agrees with the value (support null)', () => {
+    const r = { value: 15, low: 10, high: 20, support: null };
+    expect(verdictOnRow(15, r, 0.1, 'stated')).toBe('understated');
+    expect(verdictOnRow(20, r, 0.1, 'stated')).toBe('overstated');
+    expect(verdictOnRow(10, r, 0.1, 'stated')).toBe('understated');
+  });
+
+  it('judgeClaims prints the row’s own low/high but judges on its support', () => {
+    const measures = new Map([['m', measure('m', { tolerance: 0.1 })]]);
+    const rows = new Map([
+      [
+        'm',
+        [{ ...reconciledRow('m', '1937', 100, { low: 95, high: 300 }), support: { low: 95, high: 105 } }],
+      ],
+    ]);
+    const [c] = judgeClaims([claim('c1', 'm', 290, '1937')], measures, rows).rows;
+    expect(c).toMatchObject({ low: 95, high: 300, verdict: 'overstated' });
   });
 });

@@ -10,6 +10,7 @@ const fig = (source_id: string, kind: Kind, value = 1): SourceFigure => ({
   low: value,
   high: value,
   observations: [],
+  counted: [],
 });
 
 describe('selectByPriority', () => {

@@ -24,7 +24,7 @@ describe('oneVotePerSource', () => {
     expect(a?.observations.map((o) => o.ref)).toEqual(['observations/a.csv:2', 'observations/a.csv:3']);
   });
 
-  it('uses [value, value] for approx, at_least and at_most', () => {
+  it('counts only the estimates of a source that also gives a bound (a bound is no central value)', () => {
     const [f] = oneVotePerSource(
       [
         obs('a', 'm', '1937', 100, { qualifier: 'at_least' }),
@@ -32,7 +32,24 @@ describe('oneVotePerSource', () => {
       ],
       kinds,
     );
-    expect(f).toMatchObject({ value: 150, low: 100, high: 200 });
+    // The old rule took the median of both, 150, a figure the source never gives.
+    expect(f).toMatchObject({ value: 200, low: 200, high: 200 });
+    expect(f?.bound).toBeUndefined();
+    expect(f?.counted.map((o) => o.value)).toEqual([200]);
+    expect(f?.observations).toHaveLength(2);
+  });
+
+  it('gives a bound, not an estimate, for a source of bounds only (median of each kind)', () => {
+    const [f] = oneVotePerSource(
+      [
+        obs('a', 'm', '1937', 5, { qualifier: 'at_least' }),
+        obs('a', 'm', '1937', 7, { qualifier: 'at_least' }),
+        obs('a', 'm', '1937', 20, { qualifier: 'at_most' }),
+      ],
+      kinds,
+    );
+    expect(f?.bound).toEqual({ floor: 6, ceiling: 20 });
+    expect(f).toMatchObject({ value: 6, low: 6, high: 6 });
   });
 
   it('leaves the kind undefined for a source missing from sources.csv', () => {

@@ -31,6 +31,8 @@ describe('reconcile: median and priority rows', () => {
         sources: ['a', 'b', 'c'],
         outliers: ['c'],
         unverified: 1,
+        // What a claim is judged on: the agreeing sources a and b, not the outlier c's 110–130.
+        support: { low: 100, high: 104 },
       },
     ]);
     expect(r.audit[0]?.used.map((u) => u.ref)).toHaveLength(4);
@@ -57,10 +59,12 @@ describe('reconcile: median and priority rows', () => {
       low: 10,
       high: 10,
       n_sources: 3,
-      agreement: 'single',
+      // Judged over every source, those set aside too: pop (99) and sch (12) are outside ±10 % of 10.
+      agreement: 'contested',
       sources: ['arch', 'pop', 'sch'],
-      outliers: [],
+      outliers: ['pop', 'sch'],
     });
+    expect(r.reconciled[0]?.support).toBeUndefined();
     expect(r.audit[0]?.set_aside.map((s) => [s.source_id, s.reason])).toEqual([
       ['pop', 'priority:archival>scholarly: popular source set aside because archival sources exist'],
       ['sch', 'priority:archival>scholarly: scholarly source set aside because archival sources exist'],
