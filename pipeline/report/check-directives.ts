@@ -66,7 +66,9 @@ function checkFigure(d: RawDirective, ref: string, ctx: CheckContext): Checked {
   } else {
     row = rows.find((r) => periodForms(r).includes(period.trim()));
     if (!row)
-      return fail(`measure "${measure}" has no figure for period "${period}" (it has ${rows.length === 1 ? '' : `${rows.length}: `}${periodList(rows)})`);
+      return fail(
+        `measure "${measure}" has no figure for period "${period}" (it has ${rows.length === 1 ? '' : `${rows.length}: `}${periodList(rows)})`,
+      );
   }
   return {
     ok: true,

@@ -53,7 +53,9 @@ describe('directives', () => {
   });
 
   it('count lines in chapters from their own first line', () => {
-    expect(errors(`${FRONT}ok\n`, { '02-b.md': 'one\ntwo {{figure "output.coal" period="1800"}}\n' })).toEqual([
+    expect(
+      errors(`${FRONT}ok\n`, { '02-b.md': 'one\ntwo {{figure "output.coal" period="1800"}}\n' }),
+    ).toEqual([
       'report/02-b.md:2: measure "output.coal" has no figure for period "1800" (it has 13: 1928, 1929, 1930, …, 1939, 1940).',
     ]);
   });
@@ -62,8 +64,12 @@ describe('directives', () => {
     expect(errors(`${FRONT}{{figure "output.coal"}}\n`)[0]).toMatch(
       /^report\/index\.md:4: measure "output\.coal" has 13 periods \(1928, 1929, 1930, …, 1939, 1940\); say which with period="…"\.$/,
     );
-    expect(errors(`${FRONT}{{figure "growth.national-income-official-rate" period="1928–1940"}}\n`)).toEqual([]);
-    expect(errors(`${FRONT}{{figure "growth.national-income-official-rate" period="1928-1940"}}\n`)).toEqual([]);
+    expect(errors(`${FRONT}{{figure "growth.national-income-official-rate" period="1928–1940"}}\n`)).toEqual(
+      [],
+    );
+    expect(errors(`${FRONT}{{figure "growth.national-income-official-rate" period="1928-1940"}}\n`)).toEqual(
+      [],
+    );
   });
 
   it('refuse triple braces, blocks, partials, unquoted arguments and unknown options', () => {
@@ -99,7 +105,9 @@ describe('directives', () => {
     const e = errors(`${FRONT}{{chart "forest" measures="famine.*" title="F" colour="red"}}\n`);
     expect(e).toHaveLength(1);
     expect(e[0]).toMatch(/^report\/index\.md:4: unknown option colour="red" for a forest chart/);
-    const ok = compile(`${FRONT}{{chart "forest" measures="famine.*" title="Famine" scale="log"}}\n{{chart "forest" measures="famine.*" title="Famine"}}\n`);
+    const ok = compile(
+      `${FRONT}{{chart "forest" measures="famine.*" title="Famine" scale="log"}}\n{{chart "forest" measures="famine.*" title="Famine"}}\n`,
+    );
     expect(ok.ok && ok.report.charts.map((c) => [c.id, c.options, c.measures.length])).toEqual([
       ['forest-famine', { scale: 'log' }, 3],
       ['forest-famine-2', {}, 3],
@@ -107,7 +115,9 @@ describe('directives', () => {
   });
 
   it('record which measures the report shows and which apparatus it prints', () => {
-    const r = compile(`${FRONT}{{figure "output.coal" period="1937"}}\n\n{{table measures="famine.*"}}\n\n{{methods}}\n`);
+    const r = compile(
+      `${FRONT}{{figure "output.coal" period="1937"}}\n\n{{table measures="famine.*"}}\n\n{{methods}}\n`,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect([...r.report.shown].sort()).toEqual([
@@ -133,7 +143,10 @@ describe('patterns', () => {
 
 describe('front matter', () => {
   it('gives the identity, with defaults', () => {
-    const r = parseFrontMatter('---\ntitle: A\nessay:\n  title: E\n  year: 1999\n---\nbody\n', 'report/index.md');
+    const r = parseFrontMatter(
+      '---\ntitle: A\nessay:\n  title: E\n  year: 1999\n---\nbody\n',
+      'report/index.md',
+    );
     expect(r.ok && r.identity).toEqual({
       title: 'A',
       subtitle: '',
@@ -151,7 +164,9 @@ describe('front matter', () => {
       errors: ['report/index.md:2: title: Invalid input: expected string, received undefined.'],
     });
     const unknown = parseFrontMatter('---\ntitle: x\nauthor: y\ntitel: z\n---\n', 'report/index.md');
-    expect(unknown.ok || unknown.errors[0]).toMatch(/^report\/index\.md:2: front matter: unknown field titel/);
+    expect(unknown.ok || unknown.errors[0]).toMatch(
+      /^report\/index\.md:2: front matter: unknown field titel/,
+    );
     const bad = parseFrontMatter('---\ntitle: x\nessay: [a\n---\n', 'report/index.md');
     expect(bad.ok || bad.errors[0]).toMatch(/^report\/index\.md:\d: the front matter is not valid YAML/);
     expect(parseFrontMatter('no front matter', 'report/index.md')).toEqual({
