@@ -120,7 +120,7 @@ export function buildReportView(
     const d = report.directives[i];
     return d?.type === 'apparatus' ? `section-${d.name}` : null;
   });
-  const place = placeMeasures(report, body.sectionOf, { id: 'preface', title: data.config.title, order: 0 });
+  const place = placeMeasures(report, body.sectionOf, { id: 'preface', title: 'Introduction', order: 0 });
   const html = fillBody(
     body.html,
     report.directives,

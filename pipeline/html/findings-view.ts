@@ -7,11 +7,20 @@ import { auditLookup } from './methods-view.ts';
 import { type RowIndex, rowAnchor } from './row-index.ts';
 
 export const VERDICT_WORDS: Record<string, string> = {
-  supported: 'supported by the evidence',
-  misattributed: 'misattributed: the figure is real, but of another measure than the essay names',
-  overstated: 'overstated: the essay’s figure is above what the sources give',
-  understated: 'understated: the essay’s figure is below what the sources give',
-  no_data: 'not checkable: no source in the data gives this measure for this period',
+  supported: 'the figure lies within what the agreeing sources give',
+  misattributed: 'the figure is real, but it measures something else than the essay says',
+  overstated: 'the figure is above what the sources give',
+  understated: 'the figure is below what the sources give',
+  no_data: 'no source in the data gives this measure for this period, so the claim cannot be checked',
+};
+
+/** The verdict as ClaimReview's alternateName gives it. */
+const VERDICT_NAMES: Record<string, string> = {
+  supported: 'Supported',
+  misattributed: 'Misattributed',
+  overstated: 'Overstated',
+  understated: 'Understated',
+  no_data: 'No data',
 };
 
 export interface SourceFigure {
@@ -103,7 +112,11 @@ export function claimReview(
     '@type': 'ClaimReview',
     url,
     claimReviewed: f.quote || sentence,
-    reviewRating: { '@type': 'Rating', alternateName: verdictWords.split(':')[0] },
+    reviewRating: {
+      '@type': 'Rating',
+      alternateName: VERDICT_NAMES[f.verdict] ?? f.verdict,
+      description: verdictWords,
+    },
     itemReviewed: {
       '@type': 'Claim',
       appearance: {

@@ -27,7 +27,7 @@ export function periodForms(row: { period_start: string; period_end: string }): 
 
 function periodList(rows: ReconciledRow[]): string {
   const list = rows.map((r) => periodForms(r)[0]!);
-  return list.length > 6 ? `${list.slice(0, 6).join(', ')}, … (${list.length} in all)` : list.join(', ');
+  return list.length > 6 ? [...list.slice(0, 3), '…', ...list.slice(-2)].join(', ') : list.join(', ');
 }
 
 function argText(a: Arg): string | null {
@@ -66,7 +66,9 @@ function checkFigure(d: RawDirective, ref: string, ctx: CheckContext): Checked {
   } else {
     row = rows.find((r) => periodForms(r).includes(period.trim()));
     if (!row)
-      return fail(`measure "${measure}" has no figure for period "${period}" (it has ${periodList(rows)})`);
+      return fail(
+        `measure "${measure}" has no figure for period "${period}" (it has ${rows.length === 1 ? '' : `${rows.length}: `}${periodList(rows)})`,
+      );
   }
   return {
     ok: true,

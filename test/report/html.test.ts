@@ -110,7 +110,7 @@ describe('report html', () => {
     const first = JSON.parse(blocks[0]!) as Record<string, unknown>;
     expect(first['@type']).toBe('ClaimReview');
     expect(first.claimReviewed).toBe(`102 tonnes ${HOSTILE} in one shift`);
-    expect(first.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'supported by the evidence' });
+    expect(first.reviewRating).toMatchObject({ '@type': 'Rating', alternateName: 'Supported' });
     expect(first.itemReviewed).toMatchObject({
       appearance: {
         '@type': 'CreativeWork',
@@ -172,8 +172,8 @@ describe('report html', () => {
     const findings = html.slice(html.indexOf('id="findings"'), html.indexOf('id="introduction"'));
     expect(findings).toContain(`${data.findings.length} claims checked`);
     expect([...findings.matchAll(/<li class="finding /g)].length).toBe(data.findings.length);
-    expect(findings).toContain('supported by the evidence');
-    expect(findings).toContain('overstated: the essay’s figure is above what the sources give');
+    expect(findings).toContain('the figure lies within what the agreeing sources give');
+    expect(findings).toContain('the figure is above what the sources give');
   });
 
   it('says when a reconciled value is the median of sources that disagree, and lists each figure', () => {
