@@ -175,7 +175,11 @@ describe('the example project builds as it is', () => {
         env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
         timeout: 240_000,
       });
-    const errors = (stderr: string) => stderr.split('\n').filter((l) => l && !l.startsWith('warning:'));
+    // Warnings and the progress lines of a slow stage are not errors.
+    const errors = (stderr: string) =>
+      stderr
+        .split('\n')
+        .filter((l) => l && !l.startsWith('warning:') && !/ still running \(\d+ s\)$/.test(l));
     let result = build();
     // Until the charts branch builds every kind, a directive of a kind not built yet is the one error
     // allowed: those lines (and only they) are left out of this copy, and everything else must build.
