@@ -62,9 +62,11 @@ export function periodMatches(row: { period_start: string; period_end: string },
 /** The reconciled rows a request plots, in the request's measure order, then by period. */
 export function matchedRows(req: KindRequest, data: ReportData, period = req.period): ReconciledRow[] {
   const order = new Map(req.measures.map((m, i) => [m, i]));
+  const units = req.options.units ? req.options.units.split(',').map((u) => u.trim()) : null;
   return data.reconciled
     .filter((r) => order.has(r.measure_id) && Number.isFinite(r.value))
     .filter((r) => period === undefined || periodMatches(r, period))
+    .filter((r) => units === null || units.includes(r.unit))
     .sort((a, b) => (order.get(a.measure_id) ?? 0) - (order.get(b.measure_id) ?? 0) || byPeriod(a, b));
 }
 
@@ -120,7 +122,7 @@ export function observationLabels(data: ReportData, obs: Observation[]): string[
     if ((total.get(l) ?? 0) < 2) return l;
     const n = (seen.get(l) ?? 0) + 1;
     seen.set(l, n);
-    return `${l}, figure ${n} of ${total.get(l)}`;
+    return `${l}, figure ${n}`;
   });
 }
 
@@ -167,13 +169,29 @@ export function inMillions(unit: string, values: number[]): boolean {
 /** An axis title that carries the unit, and says when the scale is logarithmic. */
 export function axisTitle(unit: string, log: boolean, millions = false): string {
   const u = millions ? 'million persons' : unitText(unit);
-  return log ? `${u}, log scale (equal steps are equal ratios)` : u;
+  return log ? `${u}, log scale` : u;
 }
 
 /** A figure as printed in a label: `4.575 million` beside other millions, else as in the tables. */
 export function figureText(value: number, unit: string, millions: boolean): string {
   if (!millions) return formatQuantity(value, unit);
   return `${formatNumberText(Number((value / 1e6).toPrecision(4)))} million`;
+}
+
+/** A value with its range, the unit once: `721,218 (642,980–799,455 persons)`, `5.25 (4–6.5 million)`. */
+export function valueWithRange(
+  value: number,
+  low: number,
+  high: number,
+  unit: string,
+  millions: boolean,
+): string {
+  const range = figureRange(low, high, unit, millions);
+  if (low === high) return range;
+  const bare = millions
+    ? formatNumberText(Number((value / 1e6).toPrecision(4)))
+    : figureText(value, unit, false).replace(/\s*[^\d,.\s−-].*$/, '');
+  return `${bare} (${range})`;
 }
 
 export function figureRange(low: number, high: number, unit: string, millions: boolean): string {
@@ -185,7 +203,7 @@ export function figureRange(low: number, high: number, unit: string, millions: b
 
 /** The axis of a quantity: plain numbers, persons in millions when `millions`. */
 export function quantityAxis(millions: boolean) {
-  return millions ? { labelExpr: "format(datum.value / 1e6, '~g')" } : { format: '~g' };
+  return millions ? { labelExpr: "format(datum.value / 1e6, '~g')" } : { format: ',~f' };
 }
 
 /** A subtitle broken into lines that fit the chart's width. */
@@ -215,6 +233,19 @@ export function panelTitle(
 }
 
 /** Option checks shared by kinds. */
+export const UNITS_OPTION: OptionSpec = {
+  name: 'units',
+  help: 'plot only rows in these units, comma-separated unit ids as in measures.csv (e.g. `units="Mt,bn_kWh"`)',
+  check: (v, data) => {
+    const known = new Set(data.measures.map((m) => m.unit as string));
+    const bad = v
+      .split(',')
+      .map((u) => u.trim())
+      .filter((u) => !known.has(u));
+    return bad.length === 0 ? null : `units="${v}": no measure is in ${bad.map((u) => `"${u}"`).join(', ')}`;
+  },
+};
+
 export const SCALE_OPTION: OptionSpec = {
   name: 'scale',
   help: '`auto` (default: log when every value is positive and the largest is over 20 times the smallest), `log` or `linear`',

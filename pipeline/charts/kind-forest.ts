@@ -4,6 +4,7 @@
 // across the panel, labelled once, on its own row). Every row's label carries its figure, so no number
 // has to be read off the axis.
 import type { TopLevelSpec } from 'vega-lite';
+import { formatPeriod } from '../html/format-quantity.ts';
 import type { ClaimRow, ReconciledRow, ReportData } from '../types.ts';
 import { type ChartSpec, measureLabel, samePeriod, sourceIdsOf } from './chart-data.ts';
 import {
@@ -26,16 +27,26 @@ import {
   quantityAxis,
   SCALE_OPTION,
   TARGET_WIDTH_PX,
+  UNITS_OPTION,
+  valueWithRange,
+  wrapLabel,
   wrapText,
 } from './kind-common.ts';
 import { ACCENT, INK, PALETTE, SHADE } from './theme.ts';
 
 export const FOREST_OPTIONS: readonly OptionSpec[] = [
+  UNITS_OPTION,
   SCALE_OPTION,
   positiveIntegerOption(
     'min-sources',
-    'leave out estimates with fewer source figures than this and no claim of the essay (default 1); the subtitle says how many were left out',
+    'leave out estimates with fewer source figures than this and no claim of the essay (default: keep all); the subtitle says how many were left out',
   ),
+  {
+    name: 'panels',
+    help: '`row` (default: a panel per measure and period, a row per source figure), `measure` (a panel per measure, a row per period) or `one` (one panel, a row per measure and period; all in one unit)',
+    check: (v) =>
+      ['row', 'measure', 'one'].includes(v) ? null : `panels="${v}" must be row, measure or one`,
+  },
   measureOption(
     'reference',
     'a measure drawn as a labelled solid line in every panel of the same period (e.g. a figure computed from others)',
@@ -55,7 +66,7 @@ interface Panel {
   title: string;
   unit: string;
   rows: Datum[];
-  band: { low: number; high: number; value: number };
+  band: { low: number; high: number; value: number } | null;
   log: boolean;
 }
 
@@ -69,7 +80,7 @@ export function claimsOn(data: ReportData, row: ReconciledRow): ClaimRow[] {
 
 function buildPanels(req: KindRequest, data: ReportData) {
   const rows = matchedRows(req, data);
-  const minSources = Number(req.options['min-sources'] ?? '1');
+  const minSources = Number(req.options['min-sources'] ?? '0');
   const reference = req.options.reference;
   const refRows = reference
     ? data.reconciled.filter((r) => r.measure_id === reference && Number.isFinite(r.value))
@@ -77,6 +88,16 @@ function buildPanels(req: KindRequest, data: ReportData) {
   const kept = rows.filter(
     (r) => observationsOf(data, r).length >= minSources || claimsOn(data, r).length > 0,
   );
+  const mode = req.options.panels ?? 'row';
+  if (mode !== 'row') {
+    const groups = new Map<string, ReconciledRow[]>();
+    for (const r of kept) {
+      const key = mode === 'one' ? '' : r.measure_id;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    const grouped = [...groups.values()].map((g) => groupPanel(req, data, g, mode === 'one', refRows));
+    return { rows: kept, panels: grouped, omitted: rows.length - kept.length };
+  }
   const panels: Panel[] = kept.map((r) => {
     const obs = observationsOf(data, r);
     const spread = [
@@ -99,9 +120,7 @@ function buildPanels(req: KindRequest, data: ReportData) {
     }));
     out.push({
       kind: 'reconciled',
-      line: `Reconciled: ${formatQuantity(r.value, r.unit)}${
-        r.low !== r.high ? ` (range ${formatRange(r.low, r.high, r.unit)})` : ''
-      }`,
+      line: `Reconciled: ${valueWithRange(r.value, r.low, r.high, r.unit, mil)}`,
       value: r.value,
       low: r.low,
       high: r.high,
@@ -141,8 +160,68 @@ function buildPanels(req: KindRequest, data: ReportData) {
   return { rows: kept, panels, omitted: rows.length - kept.length };
 }
 
+/** A panel of reconciled rows (a row each, labelled by its period, or by measure and period when `one`). */
+function groupPanel(
+  req: KindRequest,
+  data: ReportData,
+  group: ReconciledRow[],
+  one: boolean,
+  refRows: ReconciledRow[],
+): Panel {
+  const first = group[0] as ReconciledRow;
+  const unit = first.unit;
+  const claims = group.flatMap((r) => claimsOn(data, r));
+  const spread = [...group.flatMap((r) => [r.low, r.high]), ...claims.map((c) => c.claimed)];
+  const mil = inMillions(unit, spread);
+  const out: Datum[] = group.map((r) => {
+    const name = one ? panelTitle(data, r) : formatPeriod(r.period_start, r.period_end) || 'undated';
+    return {
+      kind: 'source',
+      line: `${name}: ${figureRange(r.low, r.high, unit, mil)}`,
+      value: r.value,
+      low: r.low,
+      high: r.high,
+      hollow: r.unverified > 0,
+    };
+  });
+  for (const v of [...new Set(claims.map((c) => c.claimed))].sort((a, b) => a - b)) {
+    out.push({
+      kind: 'claim',
+      line: `Essay: ${figureText(v, unit, mil)}`,
+      value: v,
+      low: v,
+      high: v,
+      hollow: false,
+    });
+  }
+  for (const ref of refRows.filter((x) => x.unit === unit && group.some((r) => samePeriod(x, r)))) {
+    out.push({
+      kind: 'reference',
+      line: `${panelTitle(data, ref)}: ${figureText(ref.value, ref.unit, mil)}`,
+      value: ref.value,
+      low: ref.value,
+      high: ref.value,
+      hollow: false,
+    });
+  }
+  return {
+    title: one ? '' : measureLabel(data, first.measure_id),
+    unit,
+    rows: out,
+    band: null,
+    log: chooseLog(
+      out.flatMap((d) => [d.low, d.high, d.value]),
+      req.options.scale,
+    ),
+  };
+}
+
 /** null when the request has nothing to plot, else why. */
 export function forestEmpty(req: KindRequest, data: ReportData): string | null {
+  const units = new Set(matchedRows(req, data).map((r) => r.unit));
+  if (req.options.panels === 'one' && units.size > 1) {
+    return `panels="one" puts every row on one axis, but the rows are in ${units.size} units (${[...units].join(', ')}); add units="…"`;
+  }
   const { panels, omitted } = buildPanels(req, data);
   if (panels.length > 0) return null;
   return omitted > 0
@@ -153,16 +232,28 @@ export function forestEmpty(req: KindRequest, data: ReportData): string | null {
 export function buildForest(req: KindRequest, data: ReportData): ChartSpec | null {
   const { rows, panels, omitted } = buildPanels(req, data);
   if (panels.length === 0) return null;
-  const labelWidth = labelColumnWidth(panels.flatMap((p) => p.rows.map((d) => d.line)));
+  const labelWidth = labelColumnWidth(
+    panels.flatMap((p) => p.rows.map((d) => d.line)),
+    300,
+  );
   const plotWidth = TARGET_WIDTH_PX - labelWidth - 40;
   const anyLog = panels.some((p) => p.log);
   const anyHollow = panels.some((p) => p.rows.some((d) => d.hollow));
   const anyClaim = panels.some((p) => p.rows.some((d) => d.kind === 'claim'));
+  const grouped = (req.options.panels ?? 'row') !== 'row';
   const key = [
-    "dot: a source's figure, line: its range",
-    'shaded: the reconciled range, black line: the reconciled value',
+    ...(grouped
+      ? ['dot: the reconciled value, line: its range']
+      : [
+          "dot: a source's figure, line: its range",
+          'shaded: the reconciled range, black line: the reconciled value',
+        ]),
     ...(anyClaim ? ["red dashed line: the essay's figure"] : []),
+    ...(panels.some((p) => p.rows.some((d) => d.kind === 'reference'))
+      ? ['brown line: the figure named in its row']
+      : []),
     ...(anyHollow ? ['hollow: unverified'] : []),
+    ...(anyLog ? ['on a log scale equal steps are equal ratios'] : []),
   ];
   let note = `${key.join('; ')}.`;
   if (omitted > 0) {
@@ -202,16 +293,20 @@ function panelSpec(p: Panel, labelWidth: number, plotWidth: number) {
     : { type: 'linear', domain: [Math.min(0, lo), hi === 0 ? 1 : hi * 1.08], nice: true, zero: true };
   const ticks = p.log ? logTickValues(lo / 1.4, hi * 1.4) : undefined;
   const millions = inMillions(p.unit, all);
-  const order = p.rows.map((d) => d.line);
+  // Long labels wrap (never clipped); rows sort by number, as vega-lite's sort by a list of values
+  // breaks on labels holding a newline.
+  const rows = p.rows.map((d, i) => ({ ...d, line: wrapLabel(d.line, labelWidth).join('\n'), order: i }));
+  const lines = Math.max(1, ...rows.map((d) => d.line.split('\n').length));
   const y = {
     field: 'line',
     type: 'nominal',
-    sort: order,
+    sort: { field: 'order', op: 'min' },
     title: null,
     axis: {
       labelLimit: labelWidth,
       minExtent: labelWidth,
       maxExtent: labelWidth,
+      labelExpr: "split(datum.label, '\\n')",
       ticks: false,
       domain: false,
     },
@@ -226,7 +321,7 @@ function panelSpec(p: Panel, labelWidth: number, plotWidth: number) {
   const only = (kind: RowKind) => ({ filter: `datum.kind === '${kind}'` });
   return {
     title: {
-      text: p.title,
+      text: p.title === '' ? [] : p.title,
       anchor: 'start',
       font: 'PT Sans, Helvetica, Arial, sans-serif',
       fontSize: 12,
@@ -234,8 +329,10 @@ function panelSpec(p: Panel, labelWidth: number, plotWidth: number) {
       offset: 4,
     },
     width: plotWidth,
-    height: { step: 18 },
-    data: { values: [...p.rows, { kind: 'band', line: '', ...p.band, hollow: false }] },
+    height: { step: Math.max(18, lines * 13 + 5) },
+    data: {
+      values: [...rows, ...(p.band ? [{ kind: 'band', line: '', order: -1, ...p.band, hollow: false }] : [])],
+    },
     layer: [
       {
         transform: [only('band' as RowKind)],
@@ -254,7 +351,7 @@ function panelSpec(p: Panel, labelWidth: number, plotWidth: number) {
       },
       {
         transform: [only('reference')],
-        mark: { type: 'rule', color: INK, strokeWidth: 1.4 },
+        mark: { type: 'rule', color: PALETTE[1], strokeWidth: 1.4 },
         encoding: { x: { field: 'value', type: 'quantitative' } },
       },
       {
@@ -283,7 +380,8 @@ function panelSpec(p: Panel, labelWidth: number, plotWidth: number) {
           color: {
             condition: [
               { test: "datum.kind === 'claim'", value: ACCENT },
-              { test: "datum.kind === 'reconciled' || datum.kind === 'reference'", value: INK },
+              { test: "datum.kind === 'reference'", value: PALETTE[1] },
+              { test: "datum.kind === 'reconciled'", value: INK },
             ],
             value: PALETTE[0],
           },
@@ -291,7 +389,8 @@ function panelSpec(p: Panel, labelWidth: number, plotWidth: number) {
             condition: [
               { test: 'datum.hollow', value: '#ffffff' },
               { test: "datum.kind === 'claim'", value: ACCENT },
-              { test: "datum.kind === 'reconciled' || datum.kind === 'reference'", value: INK },
+              { test: "datum.kind === 'reference'", value: PALETTE[1] },
+              { test: "datum.kind === 'reconciled'", value: INK },
             ],
             value: PALETTE[0],
           },

@@ -3,8 +3,10 @@
 // vega-lite spec from the matched rows only, so a chart knows nothing of its subject.
 import type { ChartOutput, ReportData } from '../types.ts';
 import { buildSourceLine, type ChartSpec } from './chart-data.ts';
+import { BARS_OPTIONS, barsEmpty, buildBars } from './kind-bars.ts';
 import type { KindRequest, OptionSpec } from './kind-common.ts';
 import { buildForest, FOREST_OPTIONS, forestEmpty } from './kind-forest.ts';
+import { buildSeries, SERIES_OPTIONS, seriesEmpty } from './kind-series.ts';
 import { finishSvg, renderSpecToSvg } from './render-svg.ts';
 import { chartConfig } from './theme.ts';
 
@@ -35,14 +37,9 @@ interface Kind {
 
 const KINDS: Record<ChartKind, Kind> = {
   forest: { options: FOREST_OPTIONS, needsPeriod: false, empty: forestEmpty, build: buildForest },
-  series: notYet('series'),
-  bars: notYet('bars'),
+  series: { options: SERIES_OPTIONS, needsPeriod: false, empty: seriesEmpty, build: buildSeries },
+  bars: { options: BARS_OPTIONS, needsPeriod: false, empty: barsEmpty, build: buildBars },
 };
-
-function notYet(kind: string): Kind {
-  const why = `the ${kind} kind is not built yet`;
-  return { options: [], needsPeriod: false, empty: () => why, build: () => null };
-}
 
 /** The options a kind accepts, with their help text (for docs and error messages). */
 export function kindOptions(kind: ChartKind): readonly OptionSpec[] {

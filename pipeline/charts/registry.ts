@@ -1,39 +1,180 @@
-// Every chart, in report order, with the report section it belongs to (see pipeline/html/sections.ts).
-import type { ChartBuilder } from './chart-data.ts';
-import { buildExcessForestChart } from './chart-forest-excess.ts';
-import { buildFamineForestChart } from './chart-forest-famine.ts';
-import { buildRepressionForestChart } from './chart-forest-repression.ts';
-import { buildGrowthChart } from './chart-growth.ts';
-import { buildGulagDeathsChart } from './chart-gulag-deaths.ts';
-import { buildGulagPopChart } from './chart-gulag-pop.ts';
-import { buildOutputChart } from './chart-output.ts';
-import { buildPlan2Chart } from './chart-plan2.ts';
-import { buildPlan2ChangeChart } from './chart-plan2-change.ts';
-import { buildRecordChart } from './chart-record.ts';
-import { buildRecordMultipleChart } from './chart-record-multiple.ts';
+// TEMPORARY: today's report charts as chart requests (kind + measure pattern + options), until the
+// report's {{chart}} directives replace this list (the generator removes it then). Each entry is the
+// directive line printed in pipeline/charts/README.md; a test holds the two together.
+import type { ReportData } from '../types.ts';
+import type { ChartKind, ChartRequest } from './kinds.ts';
 
 export interface ChartEntry {
   id: string;
   /** The report section id the chart is printed in. */
   section: string;
-  build: ChartBuilder;
+  kind: ChartKind;
+  /** Measure ids, comma-separated, `*` for any characters (as in the directive). */
+  pattern: string;
+  title: string;
+  period?: string;
+  options: Record<string, string>;
 }
 
 export const CHARTS: readonly ChartEntry[] = [
-  { id: 'record', section: 'record', build: buildRecordChart },
-  { id: 'record-multiple', section: 'record', build: buildRecordMultipleChart },
-  { id: 'plan2', section: 'plan2', build: buildPlan2Chart },
-  { id: 'plan2-change', section: 'plan2', build: buildPlan2ChangeChart },
-  { id: 'output', section: 'output', build: buildOutputChart },
-  { id: 'growth', section: 'growth', build: buildGrowthChart },
-  { id: 'gulag-pop', section: 'gulag', build: buildGulagPopChart },
-  { id: 'gulag-deaths', section: 'gulag', build: buildGulagDeathsChart },
-  { id: 'forest-excess', section: 'human-cost', build: buildExcessForestChart },
-  { id: 'forest-famine', section: 'human-cost', build: buildFamineForestChart },
-  { id: 'forest-repression', section: 'human-cost', build: buildRepressionForestChart },
+  {
+    id: 'record',
+    section: 'record',
+    kind: 'bars',
+    pattern:
+      'record.stakhanov-usual-output,record.norm-tonnes,record.stakhanov-tonnes,record.diakonov-1935,record.koltsedanov-1935,record.stakhanov-sep-1935-first,record.stakhanov-sep-1935,record.izotov-1935-09-11,record.izotov-1936-02-01,record.stakhanov-1937-03-05',
+    title: 'Record shifts against the norm',
+    options: {},
+  },
+  {
+    id: 'record-multiple',
+    section: 'record',
+    kind: 'forest',
+    pattern: 'record.*-multiple-stated,record.*-norms',
+    title: 'Times the norm: stated and computed',
+    options: { reference: 'record.stakhanov-multiple' },
+  },
+  {
+    id: 'plan2',
+    section: 'plan2',
+    kind: 'bars',
+    pattern: 'plan2.target.*',
+    title: 'Plan targets and outcomes',
+    options: { pair: 'plan2.target.*:plan2.outcome.*|output.*', names: 'target:outcome', units: 'Mt,bn_kWh' },
+  },
+  {
+    id: 'plan2-change',
+    section: 'plan2',
+    kind: 'bars',
+    pattern: 'plan2.target.*',
+    title: 'Planned and reported change',
+    options: {
+      pair: 'target:outcome',
+      as: 'side',
+      names: 'planned:reported',
+      units: 'percent,percent_per_year,multiple',
+    },
+  },
+  {
+    id: 'output',
+    section: 'output',
+    kind: 'series',
+    pattern: 'output.*',
+    title: 'Annual output',
+    options: { 'min-points': '3', bands: '1928-1932:1st plan,1933-1937:2nd plan,1938-1941:3rd plan' },
+  },
+  {
+    id: 'growth',
+    section: 'growth',
+    kind: 'forest',
+    pattern:
+      'growth.national-income-official-rate,growth.national-income-jasny-rate,growth.national-income-khanin-rate*,growth.national-income-bergson-rate,growth.bergson-implied-rate,growth.allen-unspecified-rate,growth.gdp-maddison-rate-*,growth.gdp-claim-galushka',
+    title: 'National income and GDP: yearly growth by source',
+    options: { panels: 'one', units: 'percent_per_year' },
+  },
+  {
+    id: 'growth-per-head',
+    section: 'growth',
+    kind: 'forest',
+    pattern: 'growth.*-per-capita-*rate*',
+    title: 'National income and GDP per head: yearly growth',
+    options: { panels: 'one', units: 'percent_per_year' },
+  },
+  {
+    id: 'growth-industry',
+    section: 'growth',
+    kind: 'forest',
+    pattern: 'growth.industry-*rate*',
+    title: 'Industrial output: yearly growth, official and recalculated',
+    options: { panels: 'one', units: 'percent_per_year' },
+  },
+  {
+    id: 'gulag-pop',
+    section: 'gulag',
+    kind: 'series',
+    pattern:
+      'gulag-pop.camps,gulag-pop.camps-colonies,gulag-pop.colonies,gulag-pop.all-places,gulag-pop.museum',
+    title: 'Prisoners held, by scope',
+    options: { units: 'persons' },
+  },
+  {
+    id: 'gulag-deaths',
+    section: 'gulag',
+    kind: 'series',
+    pattern: 'gulag-deaths.yearly,gulag-deaths.museum-yearly,gulag-deaths.rate',
+    title: 'Deaths in the camps, by year',
+    options: { mark: 'bar', 'min-points': '3' },
+  },
+  {
+    id: 'forest-excess',
+    section: 'human-cost',
+    kind: 'forest',
+    pattern: 'excess-deaths.*',
+    title: 'Excess deaths, by source and definition',
+    options: { 'min-sources': '2' },
+  },
+  {
+    id: 'forest-famine',
+    section: 'human-cost',
+    kind: 'forest',
+    pattern: 'famine.*',
+    title: 'Famine deaths, by source and territory',
+    options: { 'min-sources': '2' },
+  },
+  {
+    id: 'forest-repression',
+    section: 'human-cost',
+    kind: 'forest',
+    pattern: 'repression.*',
+    title: 'The mass operations of 1937–1938, by source',
+    period: '1937-1938',
+    options: { 'min-sources': '2' },
+  },
+  {
+    id: 'forest-repression-1921',
+    section: 'human-cost',
+    kind: 'forest',
+    pattern: 'repression.*',
+    title: 'Sentences and executions 1921–1953, by source',
+    period: '1921-1953',
+    options: { 'min-sources': '2' },
+  },
 ];
 
 /** The section a chart id belongs to; unknown ids go to "Other measures". */
 export function chartSection(id: string): string {
   return CHARTS.find((c) => c.id === id)?.section ?? 'other';
+}
+
+/** Measure ids matching a comma-separated pattern, each part in turn, in measures.csv order within a part. */
+export function expandPattern(pattern: string, data: ReportData): string[] {
+  const ids = data.measures.map((m) => m.measure_id);
+  const out: string[] = [];
+  for (const part of pattern.split(',').map((p) => p.trim())) {
+    const re = new RegExp(`^${part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+    for (const id of ids) if (re.test(id) && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+export function requestOf(entry: ChartEntry, data: ReportData): ChartRequest {
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    measures: expandPattern(entry.pattern, data),
+    title: entry.title,
+    ...(entry.period === undefined ? {} : { period: entry.period }),
+    options: entry.options,
+  };
+}
+
+/** The directive that asks for the same chart: `{{chart "KIND" measures="…" title="…" …}}`. */
+export function directiveLine(entry: ChartEntry): string {
+  const args = [
+    `measures="${entry.pattern}"`,
+    `title="${entry.title}"`,
+    ...(entry.period === undefined ? [] : [`period="${entry.period}"`]),
+    ...Object.entries(entry.options).map(([k, v]) => `${k}="${v}"`),
+  ];
+  return `{{chart "${entry.kind}" ${args.join(' ')}}}`;
 }

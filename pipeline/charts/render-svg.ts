@@ -107,7 +107,7 @@ export function injectTitleDesc(svg: string, id: string, title: string, descript
   return cleaned.replace(/<svg\b([^>]*)>/, (_m, attrs: string) => {
     const kept = attrs.replace(/\s(role|aria-labelledby|aria-describedby|aria-label|id)="[^"]*"/g, '');
     return (
-      `<svg${kept} id="chart-${id}" role="img" aria-labelledby="chart-${id}-title" ` +
+      `<svg${kept} id="chart-${id}" role="img" aria-label="${escapeMarkup(title)}" aria-labelledby="chart-${id}-title" ` +
       `aria-describedby="chart-${id}-desc"><title id="chart-${id}-title">${escapeMarkup(title)}</title>` +
       `<desc id="chart-${id}-desc">${escapeMarkup(description)}</desc>`
     );

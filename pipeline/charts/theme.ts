@@ -25,6 +25,8 @@ export const CHART_WIDTH = 520;
 
 export const chartConfig: Config = {
   background: 'transparent',
+  // The <svg> is one image (role="img", its title and description); marks need no ARIA of their own.
+  aria: false,
   padding: 8,
   font: FONT_SANS,
   view: { stroke: null },
