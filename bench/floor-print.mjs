@@ -14,7 +14,8 @@ if (process.getuid?.() === 0) args.push('--no-sandbox');
 const browser = await puppeteer.launch({ executablePath, headless: true, args });
 const page = await browser.newPage();
 await page.setJavaScriptEnabled(false);
-await page.goto(`file://${htmlPath}`, { waitUntil: 'load' });
+// No time limit: a big collection's print is what is being measured.
+await page.goto(`file://${htmlPath}`, { waitUntil: 'load', timeout: 0 });
 await page.pdf({
   path: pdfPath,
   format: paper === 'letter' ? 'Letter' : 'A4',
@@ -24,5 +25,6 @@ await page.pdf({
   preferCSSPageSize: false,
   outline: true,
   tagged: true,
+  timeout: 0,
 });
 await browser.close();

@@ -1,9 +1,14 @@
+import * as path from 'node:path';
 import type { Format, Paper } from './stage.ts';
 import { STAGES, type StageName } from './types.ts';
 
 export interface Options {
+  /** The project folder: the other folders and norma.config.json default to its parts. */
+  project: string;
   raw: string;
   clean: string;
+  /** The report definition: index.md and its chapters. */
+  report: string;
   out: string;
   formats: Format[];
   stage: StageName | null;
@@ -25,9 +30,11 @@ export const USAGE = `Usage: npm run report -- [options]
 Builds the report from the raw figures: ingest → clean → reconcile → charts → html → pdf → publish.
 
 Options (each as --flag value or --flag=value):
-  --raw DIR             raw data folder (default data/raw)
-  --clean DIR           clean data folder, committed (default data/clean)
-  --out DIR             output folder for the reports (default reports)
+  --project DIR         the project folder (default .); the folders below default to its parts
+  --raw DIR             raw data folder (default DIR/data/raw)
+  --clean DIR           clean data folder, committed (default DIR/data/clean)
+  --report DIR          the report's words: index.md and chapters (default DIR/report)
+  --out DIR             output folder for the reports (default DIR/reports)
   --formats html,pdf    what to render (default both); html alone makes no edition
   --stage NAME          run one stage on the previous stage's files
   --to NAME             run every stage up to NAME
@@ -41,8 +48,16 @@ Options (each as --flag value or --flag=value):
 Stages: ${STAGES.join(', ')}
 Exit codes: 0 built; 1 data error; 2 usage error; 3 environment error (no Chromium, lock held, disk full).`;
 
-const VALUE_FLAGS = new Set(['raw', 'clean', 'out', 'formats', 'stage', 'to', 'paper']);
+const VALUE_FLAGS = new Set(['project', 'raw', 'clean', 'report', 'out', 'formats', 'stage', 'to', 'paper']);
 const BOOLEAN_FLAGS = new Set(['force', 'check', 'allow-rejects', 'debug', 'help', 'validate']);
+
+/** Where each folder of a project lives inside it (the config is `norma.config.json` beside them). */
+export const PROJECT_PARTS = [
+  ['raw', 'data/raw'],
+  ['clean', 'data/clean'],
+  ['report', 'report'],
+  ['out', 'reports'],
+] as const;
 
 function isStage(name: string): name is StageName {
   return (STAGES as readonly string[]).includes(name);
@@ -51,9 +66,11 @@ function isStage(name: string): name is StageName {
 /** Pure: argv (without node and script) → options, or a sentence saying what is wrong. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const options: Options = {
-    raw: 'data/raw',
-    clean: 'data/clean',
-    out: 'reports',
+    project: '.',
+    raw: '',
+    clean: '',
+    report: '',
+    out: '',
     formats: ['html', 'pdf'],
     stage: null,
     to: null,
@@ -83,8 +100,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return fail(`unknown option "--${name}".`);
     }
     switch (name) {
+      case 'project':
       case 'raw':
       case 'clean':
+      case 'report':
       case 'out':
         options[name] = value!;
         break;
@@ -125,6 +144,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         break;
     }
   }
+  // Each folder not given is the project's part; `.` keeps today's relative defaults (data/raw, …).
+  for (const [name, part] of PROJECT_PARTS)
+    if (options[name] === '') options[name] = path.join(options.project, part);
   if (options.stage && options.to) return fail('--stage and --to cannot be used together.');
   if (options.check && (options.stage || options.to))
     return fail('--check runs the data stages itself; drop --stage/--to.');
@@ -140,6 +162,7 @@ export function folderOptions(options: Options): { option: string; given: string
     { option: '--raw', given: options.raw },
     { option: '--clean', given: options.clean },
     { option: '--out', given: options.out },
+    { option: '--report', given: options.report },
   ];
 }
 

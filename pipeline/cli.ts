@@ -9,7 +9,7 @@ import { fileSystemFor } from './fault-injection.ts';
 import { findOverlaps } from './folders/folder-overlap.ts';
 import { realFolder } from './folders/real-path.ts';
 import { hasLitter, journalPath } from './publish/transaction.ts';
-import { checkRawFolder, runPipeline } from './runner.ts';
+import { checkProjectFolder, checkRawFolder, runPipeline } from './runner.ts';
 import { ENVIRONMENT_ERROR_CODES, NormaExit } from './stage.ts';
 
 /** The project root; the launcher (scripts/norma.mjs) runs a bundle elsewhere and says where it is. */
@@ -27,9 +27,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 0;
   }
   const logger = consoleLogger(options.debug);
+  // The engine (code, templates) lives at ROOT; the project's folders are the user's, relative to where
+  // the command runs (`npm run` runs in the repository, an installed `norma` wherever it is called).
   const root = ROOT;
+  const cwd = process.cwd();
   const overlaps = findOverlaps(
-    folderOptions(options).map((f) => ({ ...f, real: realFolder(root, f.given) })),
+    folderOptions(options).map((f) => ({ ...f, real: realFolder(cwd, f.given) })),
   );
   if (overlaps.length > 0) {
     for (const overlap of overlaps) process.stderr.write(`norma: ${overlap.message}\n`);
@@ -37,10 +40,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   const fs = fileSystemFor(env);
   try {
-    const rawDir = path.resolve(root, options.raw);
-    const cleanDir = path.resolve(root, options.clean);
+    const rawDir = path.resolve(cwd, options.raw);
+    const cleanDir = path.resolve(cwd, options.clean);
+    const projectDir = path.resolve(cwd, options.project);
+    await checkProjectFolder(fs, projectDir, options.project);
     await checkRawFolder(fs, rawDir, options.raw);
-    const outDir = path.resolve(root, options.out);
+    const outDir = path.resolve(cwd, options.out);
     const workDir = path.join(outDir, '.norma');
     const { acquireLock } = await import('./lock.ts');
     if (options.check) {
@@ -58,16 +63,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     try {
       // A build killed after its commit point is finished first, so that nothing reads half of it.
       await recoverInterrupted(fs, { workDir, cleanDir, outDir }, logger);
-      const loaded = await loadConfig(fs, root);
+      const loaded = await loadConfig(fs, projectDir, path.resolve(cwd, options.report), options.report);
       const config = withBaseUrlFromEnv(loaded.config, env);
       const { resolveBuildDate, gitLastCommitTime } = await import('./build-date.ts');
       const buildDate = resolveBuildDate(
         env,
-        () => gitLastCommitTime(root),
+        () => gitLastCommitTime(projectDir),
         () => new Date(),
       );
       const effects: Effects = { fs, logger, now: () => buildDate };
-      await runPipeline({ options, effects, root, config, configText: loaded.text, buildDate });
+      await runPipeline({ options, effects, root, cwd, config, configText: loaded.text, buildDate });
     } finally {
       await release();
     }

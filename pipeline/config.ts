@@ -1,29 +1,43 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import type { FileSystem } from './effects.ts';
+import { parseFrontMatter } from './report/front-matter.ts';
+import { reportLabel } from './report/read-report.ts';
+import { NormaExit } from './stage.ts';
 import type { NormaConfig } from './types.ts';
 
-const configSchema = z.object({
-  title: z.string().min(1),
-  subtitle: z.string().default(''),
-  author: z.string().min(1),
-  publisher: z.string().default(''),
-  language: z.string().min(2).default('en'),
-  // Where the reports are published, for the feed's absolute links. Empty (the default): links are
-  // relative; CI passes NORMA_BASE_URL, derived from the repository (see withBaseUrlFromEnv).
-  baseUrl: z.union([z.literal(''), z.string().url()]).default(''),
-  essay: z.object({ title: z.string().min(1), author: z.string().default(''), year: z.string().default('') }),
-});
+/** norma.config.json holds build settings only; the report's identity is the front matter of report/index.md. */
+const configSchema = z
+  .object({
+    // Where the reports are published, for the feed's absolute links. Empty (the default): links are
+    // relative; CI passes NORMA_BASE_URL, derived from the repository (see withBaseUrlFromEnv).
+    baseUrl: z.union([z.literal(''), z.string().url()]).default(''),
+    paper: z.enum(['a4', 'letter']).optional(),
+    formats: z.array(z.enum(['html', 'pdf'])).optional(),
+  })
+  .strict();
+
+/** Keys that moved to the front matter: a config that still has them says where they went. */
+const MOVED = ['title', 'subtitle', 'author', 'publisher', 'language', 'essay'];
 
 export class ConfigError extends Error {}
 
-/** Pure: config text in, config (or a sentence naming the bad field) out. */
-export function parseConfig(text: string, file = 'norma.config.json'): NormaConfig {
+export type BuildSettings = z.infer<typeof configSchema>;
+
+/** Pure: config text in, build settings (or a sentence naming the bad field) out. */
+export function parseConfig(text: string, file = 'norma.config.json'): BuildSettings {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new ConfigError(`${file} is not valid JSON (${(error as Error).message}); fix the file and rerun.`);
+  }
+  if (json && typeof json === 'object') {
+    const moved = MOVED.filter((k) => k in json);
+    if (moved.length > 0)
+      throw new ConfigError(
+        `${file}: ${moved.join(', ')} ${moved.length === 1 ? 'belongs' : 'belong'} in the front matter of report/index.md now; move ${moved.length === 1 ? 'it' : 'them'} there.`,
+      );
   }
   const result = configSchema.safeParse(json);
   if (!result.success) {
@@ -47,9 +61,16 @@ export function withBaseUrlFromEnv(config: NormaConfig, env: NodeJS.ProcessEnv):
   return { ...config, baseUrl: fromEnv.replace(/\/?$/, '/') };
 }
 
+/**
+ * Edge: the build settings of norma.config.json and the identity from `<reportDir>/index.md`.
+ * `text` (hashed into every stage's cache key) is the config file only: the report's files are inputs
+ * of the charts and html stages, so editing a paragraph does not rerun the data stages.
+ */
 export async function loadConfig(
   fs: FileSystem,
   root: string,
+  reportDir: string = path.join(root, 'report'),
+  reportArg = 'report',
 ): Promise<{ config: NormaConfig; text: string }> {
   const file = path.join(root, 'norma.config.json');
   let text: string;
@@ -58,5 +79,23 @@ export async function loadConfig(
   } catch {
     throw new ConfigError(`norma.config.json is missing in ${root}; copy it from the repository and rerun.`);
   }
-  return { config: parseConfig(text), text };
+  const settings = parseConfig(text);
+  const stat = await fs.stat(reportDir);
+  if (!stat?.isDirectory)
+    throw new NormaExit(
+      2,
+      `the report folder "${reportArg}" ${stat ? 'is not a folder' : 'does not exist'}; give --report DIR (index.md and chapters) or create it.`,
+    );
+  const indexRef = `${reportLabel(reportDir)}/index.md`;
+  let index: string;
+  try {
+    index = await fs.readText(path.join(reportDir, 'index.md'));
+  } catch {
+    throw new ConfigError(
+      `${indexRef} is missing; the report needs an index.md with a front matter (at least a title).`,
+    );
+  }
+  const parsed = parseFrontMatter(index, indexRef);
+  if (!parsed.ok) throw new ConfigError(parsed.errors.join('\n'));
+  return { config: { ...parsed.identity, baseUrl: settings.baseUrl }, text };
 }

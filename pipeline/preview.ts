@@ -16,6 +16,9 @@ export interface PreviewOptions {
   raw: string;
   clean: string;
   out: string;
+  /** The project folder (its norma.config.json and report/ are watched too). */
+  project: string;
+  report: string;
   log: (line: string) => void;
 }
 
@@ -57,7 +60,7 @@ export function parsePreviewArgs(
   }
   const parsed = parseArgs(rest);
   if (!parsed.ok) return parsed;
-  const { raw, clean, out, help } = parsed.options;
+  const { raw, clean, out, project, report, help } = parsed.options;
   // These belong to `npm run report` (every rebuild is HTML up to the html stage).
   for (const flag of ['--stage', '--to', '--formats', '--check', '--validate']) {
     if (rest.some((a) => a === flag || a.startsWith(`${flag}=`)))
@@ -66,7 +69,16 @@ export function parsePreviewArgs(
   return {
     ok: true,
     help,
-    options: { port, reportArgs: rest, raw, clean, out, log: (l) => process.stdout.write(`${l}\n`) },
+    options: {
+      port,
+      reportArgs: rest,
+      raw,
+      clean,
+      out,
+      project,
+      report,
+      log: (l) => process.stdout.write(`${l}\n`),
+    },
   };
 }
 
@@ -86,7 +98,8 @@ function rebuild(options: PreviewOptions): Promise<{ ok: boolean; errors: string
         'html',
       ],
       {
-        cwd: ROOT,
+        // The project's folders are relative to where preview was started, as for `norma report`.
+        cwd: process.cwd(),
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -106,11 +119,11 @@ function rebuild(options: PreviewOptions): Promise<{ ok: boolean; errors: string
 }
 
 export async function runPreview(options: PreviewOptions): Promise<{ close(): Promise<void>; url: string }> {
-  const reportFile = path.join(path.resolve(ROOT, options.out), '.norma', 'report.html');
+  const reportFile = path.join(path.resolve(options.out), '.norma', 'report.html');
   let state: PreviewState = { version: 0, errors: [], building: true };
   let lastGood: string | null = null;
   // The errors are served (/state, /events): no absolute path of this machine goes with them.
-  const folders = knownFolders(ROOT, [options.raw, options.clean, options.out]);
+  const folders = knownFolders(process.cwd(), [options.raw, options.clean, options.out, options.report, options.project]);
   // The build's advice names its own command line; in the preview the same option is preview's.
   const redact = (line: string) =>
     redactPaths(line, folders).replace(
@@ -157,7 +170,8 @@ export async function runPreview(options: PreviewOptions): Promise<{ close(): Pr
   };
   const watchers: FSWatcher[] = [];
   for (const dir of [
-    path.resolve(ROOT, options.raw),
+    path.resolve(options.raw),
+    path.resolve(options.report),
     path.join(ROOT, 'templates'),
     path.join(ROOT, 'pipeline'),
   ]) {
@@ -167,7 +181,11 @@ export async function runPreview(options: PreviewOptions): Promise<{ close(): Pr
       options.log(`preview: cannot watch ${dir}`);
     }
   }
-  watchers.push(watch(path.join(ROOT, 'norma.config.json'), onChange));
+  try {
+    watchers.push(watch(path.resolve(options.project, 'norma.config.json'), onChange));
+  } catch {
+    options.log('preview: cannot watch norma.config.json');
+  }
   options.log(`preview: serving ${server.url} (Ctrl-C to stop)`);
   return {
     url: server.url,

@@ -14,7 +14,10 @@ import type { NormaConfig, StageName } from './types.ts';
 export interface RunInput {
   options: Options;
   effects: Effects;
+  /** The engine's folder (code, templates). */
   root: string;
+  /** Where relative project folders are resolved (the command's working folder; default `root`). */
+  cwd?: string;
   config: NormaConfig;
   configText: string;
   buildDate: Date;
@@ -40,13 +43,15 @@ export async function codeHash(effects: Effects, root: string): Promise<string> 
 
 export function makeRuntime(input: RunInput, code: string): Runtime {
   const { options, effects, root } = input;
-  const outDir = path.resolve(root, options.out);
+  const base = input.cwd ?? root;
+  const outDir = path.resolve(base, options.out);
   const workDir = path.join(outDir, '.norma');
   const ctx: StageContext = {
     effects,
     root,
-    rawDir: path.resolve(root, options.raw),
-    cleanDir: path.resolve(root, options.clean),
+    rawDir: path.resolve(base, options.raw),
+    cleanDir: path.resolve(base, options.clean),
+    reportDir: path.resolve(base, options.report),
     outDir,
     workDir,
     config: input.config,
@@ -150,6 +155,18 @@ export async function checkRawFolder(fs: FileSystem, rawDir: string, raw: string
     stat
       ? `the raw folder "${raw}" is a file, not a folder; pass --raw DIR with the folder that holds sources.csv.`
       : `the raw folder "${raw}" does not exist; pass --raw DIR or create it.`,
+  );
+}
+
+/** Stops with a usage error (exit 2) unless the `--project` folder exists. */
+export async function checkProjectFolder(fs: FileSystem, projectDir: string, project: string): Promise<void> {
+  const stat = await fs.stat(projectDir);
+  if (stat?.isDirectory) return;
+  throw new NormaExit(
+    2,
+    stat
+      ? `the project "${project}" is a file, not a folder; pass --project DIR with the folder that holds data/raw and norma.config.json.`
+      : `the project folder "${project}" does not exist; pass --project DIR, or start one with \`npm run new -- ${project}\`.`,
   );
 }
 

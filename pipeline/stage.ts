@@ -11,6 +11,8 @@ export interface StageContext {
   root: string;
   rawDir: string;
   cleanDir: string;
+  /** The report definition: index.md and its chapters (--report). */
+  reportDir: string;
   outDir: string;
   /** `<out>/.norma`: intermediate files, cache manifest, lock, temp files. */
   workDir: string;

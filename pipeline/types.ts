@@ -30,7 +30,9 @@ export const UNITS = [
   'bn_kWh',
   'int_dollars_2011',
 ] as const;
-export type Unit = (typeof UNITS)[number];
+export type BuiltinUnit = (typeof UNITS)[number];
+/** A measure's unit: a built-in one, or one that data/raw/units.csv adds (clean/units.ts). */
+export type Unit = string;
 
 export const QUALIFIERS = ['exact', 'approx', 'at_least', 'at_most', 'range'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
@@ -78,7 +80,7 @@ export interface RawRecord {
   cells: Record<string, string>;
 }
 
-export type RawFileKind = 'sources' | 'measures' | 'claims' | 'observations';
+export type RawFileKind = 'sources' | 'measures' | 'claims' | 'observations' | 'units';
 
 export interface RawFile {
   /** Path relative to the raw folder, with `/` (`observations/zemskov-1991.csv`). */
@@ -266,14 +268,20 @@ export interface ReconcileResult {
 
 // ---------------------------------------------------------------- config
 
-export interface NormaConfig {
+/** The report's identity: the front matter of report/index.md (DESIGN §8). Empty strings when not given. */
+export interface ReportIdentity {
   title: string;
   subtitle: string;
   author: string;
   publisher: string;
   language: string;
+  /** The essay under examination; `title` is '' when the report examines none. */
+  essay: { title: string; author: string; year: string; url?: string };
+}
+
+/** The identity plus norma.config.json's build settings. */
+export interface NormaConfig extends ReportIdentity {
   baseUrl: string;
-  essay: { title: string; author: string; year: string };
 }
 
 /** Everything the charts and html stages read. Built from data/clean plus the catalog. */

@@ -4,6 +4,8 @@
 // compiling TypeScript at every start (tsx took ~0.6 s of a no-op rebuild). If esbuild is missing or
 // fails, it falls back to tsx, which runs the same sources.
 //   node scripts/norma.mjs report [options]    node scripts/norma.mjs preview [options]
+//   node scripts/norma.mjs validate [options]  node scripts/norma.mjs new DIR
+// Installed as a tool (package.json `bin`), the same file is the `norma` command: `npx norma report`.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -11,8 +13,27 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const [command = 'report', ...args] = process.argv.slice(2);
-const entry = command === 'preview' ? 'preview' : 'cli';
+const SOURCES = {
+  cli: 'pipeline/cli.ts',
+  preview: 'pipeline/preview.ts',
+  'new-project': 'pipeline/scaffold/new-project.ts',
+};
+const COMMANDS = {
+  report: { entry: 'cli', args: [] },
+  validate: { entry: 'cli', args: ['--to', 'reconcile', '--validate'] },
+  preview: { entry: 'preview', args: [] },
+  new: { entry: 'new-project', args: [] },
+};
+const [command = 'report', ...rest] = process.argv.slice(2);
+if (command === '--help' || command === 'help' || !Object.hasOwn(COMMANDS, command)) {
+  const known = command === '--help' || command === 'help';
+  (known ? process.stdout : process.stderr).write(
+    `${known ? '' : `norma: unknown command "${command}".\n`}Usage: norma report|validate|preview [options], norma new DIR; norma report --help for the options.\n`,
+  );
+  process.exit(known ? 0 : 2);
+}
+const entry = COMMANDS[command].entry;
+const args = [...COMMANDS[command].args, ...rest];
 process.env.NORMA_ROOT = root;
 
 function sourceFiles(dir) {
@@ -47,10 +68,11 @@ async function bundle() {
     const temp = `${dir}.${process.pid}.tmp`;
     await build({
       entryPoints: {
-        cli: path.join(root, 'pipeline/cli.ts'),
-        preview: path.join(root, 'pipeline/preview.ts'),
+        cli: path.join(root, SOURCES.cli),
+        preview: path.join(root, SOURCES.preview),
         // Sharded runs start it as a worker thread, beside the chunk that loads it (shards/shard-pool.ts).
         'shard-worker': path.join(root, 'pipeline/shards/shard-worker.ts'),
+        'new-project': path.join(root, SOURCES['new-project']),
       },
       bundle: true,
       splitting: true,
@@ -83,7 +105,7 @@ try {
   dir = await bundle();
 } catch {
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-  const result = spawnSync(tsx, [path.join(root, 'pipeline', `${entry}.ts`), ...args], { stdio: 'inherit' });
+  const result = spawnSync(tsx, [path.join(root, SOURCES[entry]), ...args], { stdio: 'inherit' });
   process.exit(result.status ?? 1);
 }
 const mod = await import(pathToFileURL(path.join(dir, `${entry}.js`)).href);

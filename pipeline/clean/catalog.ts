@@ -14,7 +14,9 @@ import {
   type Unit,
 } from '../types.ts';
 import { methodInputs, parseMethod } from './parse-method.ts';
+import type { UnitTable } from './parse-unit.ts';
 import { didYouMean, listWords } from './suggest.ts';
+import { readUnits } from './units.ts';
 
 /** sources.csv and measures.csv, checked. Fatal problems are collected, never stop at the first. */
 export interface Catalog {
@@ -27,6 +29,8 @@ export interface Catalog {
   measureById: Map<string, Measure>;
   /** Every well-formed measure id, valid or not: rows of a broken measure are not rejected twice. */
   measureIds: Set<string>;
+  /** The built-in units and those of units.csv. */
+  units: UnitTable;
   problems: Problem[];
 }
 
@@ -51,11 +55,18 @@ export function checkId(column: string, id: string): string | null {
 }
 
 const cell = (r: RawRecord, name: string): string => r.cells[name] ?? '';
+
+/** Where a BibTeX or CSL JSON entry says its kind or locale (read-bibliography.ts reads them there). */
+function bibliographyHint(ref: string, what: 'kind' | 'locale'): string {
+  if (!ref.startsWith('sources.bib:') && !ref.startsWith('sources.json:')) return '';
+  const more = what === 'kind' ? ', or a keyword that is a kind' : ", or the entry's language";
+  return ` (in a bibliography: a field "${what}", or a line "${what}: …" in its note — Zotero's Extra${more})`;
+}
 const FOUR_DIGIT_YEAR = /(?:^|\D)\d{4}(?:\D|$)/;
 const TOLERANCE = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 export function readCatalog(files: readonly RawFile[]): Catalog {
-  const problems: Problem[] = [];
+  const { units, problems } = readUnits(files);
   const sources: Source[] = [];
   const sourceLocales = new Map<string, Locale>();
   const sourceRefs = new Map<string, string>();
@@ -82,7 +93,7 @@ export function readCatalog(files: readonly RawFile[]): Catalog {
           fatal(
             'unknown-kind',
             r.ref,
-            `unknown kind "${kind}" for source "${id}"; use ${listWords(KINDS)}${didYouMean(kind, KINDS)}`,
+            `unknown kind "${kind}" for source "${id}"; use ${listWords(KINDS)}${didYouMean(kind, KINDS)}${bibliographyHint(r.ref, 'kind')}`,
           ),
         );
       }
@@ -95,7 +106,7 @@ export function readCatalog(files: readonly RawFile[]): Catalog {
           fatal(
             'unknown-locale',
             r.ref,
-            `unknown locale "${localeCell}" for source "${id}"; use ${listWords(LOCALES)} (empty means en)${didYouMean(localeCell, LOCALES)}`,
+            `unknown locale "${localeCell}" for source "${id}"; use ${listWords(LOCALES)} (empty means en)${didYouMean(localeCell, LOCALES)}${bibliographyHint(r.ref, 'locale')}`,
           ),
         );
       }
@@ -156,13 +167,15 @@ export function readCatalog(files: readonly RawFile[]): Catalog {
       measureIds.add(id);
       let ok = true;
       const unit = cell(r, 'unit');
-      if (!(UNITS as readonly string[]).includes(unit)) {
+      if (!units.measures.has(unit)) {
         ok = false;
+        const known = [...units.measures.keys()];
+        const custom = known.length > UNITS.length ? '' : ', or add it to units.csv (unit, label, aliases)';
         problems.push(
           fatal(
             'unknown-unit',
             r.ref,
-            `unknown unit "${unit}" for measure "${id}"; use ${listWords(UNITS)}${didYouMean(unit, UNITS)}`,
+            `unknown unit "${unit}" for measure "${id}"; use ${listWords(known)}${custom}${didYouMean(unit, known)}`,
           ),
         );
       }
@@ -223,7 +236,7 @@ export function readCatalog(files: readonly RawFile[]): Catalog {
 
   sources.sort((a, b) => (a.source_id < b.source_id ? -1 : 1));
   measures.sort((a, b) => (a.measure_id < b.measure_id ? -1 : 1));
-  return { sources, measures, sourceLocales, measureById, measureIds, problems };
+  return { sources, measures, sourceLocales, measureById, measureIds, units, problems };
 }
 
 /** Each derivation cycle once, named from its smallest id: `a → b → a`. */

@@ -117,7 +117,7 @@ function cleanClaimRow(
   const p = periodText === '' ? null : parsePeriod(periodText);
   if (p && !p.ok) reasons.push(p.reason);
   // The essay is read as English text; a claims.csv `unit` column, if any, is honoured.
-  const v = cleanValue(raw, cell(r, 'unit'), 'en', measure.unit);
+  const v = cleanValue(raw, cell(r, 'unit'), 'en', measure.unit, catalog.units);
   if (!v.ok) reasons.push(v.reason);
   const as = word<ClaimAs>('as', cell(r, 'as'), CLAIM_AS);
   if (!as.ok) reasons.push(as.reason);

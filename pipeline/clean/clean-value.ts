@@ -2,14 +2,15 @@ import type { Locale, Qualifier, Unit } from '../types.ts';
 import { parseFigure } from './parse-figure.ts';
 import { scaleBy } from './parse-number.ts';
 import {
+  BUILTIN_UNITS,
   canBecome,
-  MEASURE_UNITS,
+  isSigned,
   parseUnitCell,
   SCALED_UNITS,
-  SIGNED_UNITS,
   sameUnit,
   takesMagnitude,
   type UnitSpec,
+  type UnitTable,
   unitHint,
 } from './parse-unit.ts';
 import { inner } from './sort-by-group.ts';
@@ -40,6 +41,7 @@ export function cleanValue(
   unitCell: string,
   locale: Locale,
   measureUnit: Unit,
+  units: UnitTable = BUILTIN_UNITS,
 ): CleanValueResult {
   if (unitCell === '') {
     const plain = plainNumber(text, locale);
@@ -49,12 +51,17 @@ export function cleanValue(
     }
   }
   // Nested maps rather than one joined key: no key string is built per row.
-  const byText = inner(inner(inner(cache, measureUnit), locale), unitCell);
+  let tableCache = caches.get(units);
+  if (!tableCache) {
+    tableCache = new Map();
+    caches.set(units, tableCache);
+  }
+  const byText = inner(inner(inner(tableCache, measureUnit), locale), unitCell);
   let result = byText.get(text);
   if (result === undefined) {
-    result = compute(text, unitCell, locale, measureUnit);
+    result = compute(text, unitCell, locale, measureUnit, units);
     if (++cached > CACHE_LIMIT) {
-      cache.clear();
+      tableCache.clear();
       cached = 0;
     }
     byText.set(text, result);
@@ -63,7 +70,9 @@ export function cleanValue(
 }
 
 const CACHE_LIMIT = 50_000;
-const cache = new Map<Unit, Map<Locale, Map<string, Map<string, CleanValueResult>>>>();
+type ValueCache = Map<Unit, Map<Locale, Map<string, Map<string, CleanValueResult>>>>;
+// One cache per unit table: a units.csv alias changes what a text means.
+const caches = new WeakMap<UnitTable, ValueCache>();
 let cached = 0;
 
 /** Fast path: digits with at most one `.` (en) — the bulk of real data — need no tokenizer. */
@@ -83,8 +92,14 @@ function plainNumber(text: string, locale: Locale): number | null {
   return Number(text);
 }
 
-function compute(text: string, unitCell: string, locale: Locale, measureUnit: Unit): CleanValueResult {
-  const parsed = parseFigure(text, locale);
+function compute(
+  text: string,
+  unitCell: string,
+  locale: Locale,
+  measureUnit: Unit,
+  units: UnitTable,
+): CleanValueResult {
+  const parsed = parseFigure(text, locale, units);
   if (!parsed.ok) return parsed;
   const fig = parsed.figure;
   let low = fig.low;
@@ -94,7 +109,7 @@ function compute(text: string, unitCell: string, locale: Locale, measureUnit: Un
   let magnitude = fig.magnitude;
 
   if (unitCell !== '') {
-    const cell = parseUnitCell(unitCell);
+    const cell = parseUnitCell(unitCell, units);
     if (!cell.ok) return cell;
     const c = cell.cell;
     if (c.magnitudeText && fig.magnitude)
@@ -118,7 +133,9 @@ function compute(text: string, unitCell: string, locale: Locale, measureUnit: Un
     }
   }
 
-  const target = MEASURE_UNITS[measureUnit];
+  const target = units.measures.get(measureUnit);
+  // The catalog lets no measure through with a unit it does not know.
+  if (!target) return { ok: false, reason: `unknown unit ${measureUnit} of the measure` };
   if (!unit) {
     if (magnitude && SCALED_UNITS.has(measureUnit))
       return {
@@ -128,10 +145,10 @@ function compute(text: string, unitCell: string, locale: Locale, measureUnit: Un
     unit = target;
     unitText = measureUnit;
   }
-  if (!canBecome(unit, measureUnit))
+  if (!canBecome(unit, measureUnit, units))
     return {
       ok: false,
-      reason: `unit "${unitText}" cannot become the measure's unit ${measureUnit} (${unitHint(measureUnit)})`,
+      reason: `unit "${unitText}" cannot become the measure's unit ${measureUnit} (${unitHint(measureUnit, units)})`,
     };
   if (magnitude && !takesMagnitude(unit))
     return {
@@ -148,7 +165,7 @@ function compute(text: string, unitCell: string, locale: Locale, measureUnit: Un
       ok: false,
       reason: `"${text}" is 10^21 ${measureUnit} or more, too large for a figure; check the digits and the unit`,
     };
-  if (low < 0 && !SIGNED_UNITS.has(measureUnit))
+  if (low < 0 && !isSigned(measureUnit, units))
     return { ok: false, reason: `"${text}" is negative, but a figure in ${measureUnit} cannot be` };
   const value = fig.qualifier === 'range' ? tidy((low + high) / 2) : low;
   return { ok: true, value: { value, low, high, qualifier: fig.qualifier } };

@@ -174,7 +174,7 @@ function cleanObservationFile(
     const knownStatus = (STATUSES as readonly string[]).includes(status);
     const p = period(cell(r, 'period'));
     const v: CleanValueResult | null = measure
-      ? cleanValue(raw, cell(r, 'unit'), locale, measure.unit)
+      ? cleanValue(raw, cell(r, 'unit'), locale, measure.unit, catalog.units)
       : null;
     if (!measure || !knownStatus || !p.ok || !v?.ok) {
       // Every reason at once, in the order an editor reads the row.

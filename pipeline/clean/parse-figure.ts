@@ -1,6 +1,14 @@
 import type { Locale, Qualifier } from '../types.ts';
 import { parseNumber, scaleBy } from './parse-number.ts';
-import { HOURS, MAGNITUDES, sameUnit, UNIT_PHRASES, type UnitSpec } from './parse-unit.ts';
+import {
+  BUILTIN_UNITS,
+  HOURS,
+  MAGNITUDES,
+  sameUnit,
+  UNIT_PHRASES,
+  type UnitSpec,
+  type UnitTable,
+} from './parse-unit.ts';
 import { matchPhrase, type PhraseTable, phraseTable } from './phrases.ts';
 import { didYouMean } from './suggest.ts';
 import { type Token, tokenize } from './tokenize.ts';
@@ -98,10 +106,10 @@ type Step<T> = { ok: true; value: T } | { ok: false; reason: string };
  * `14×`, `5 h 45 min`, `17,700,000 tonnes`. Numbers follow the source's locale (see parse-number.ts).
  * Never throws: anything it cannot read comes back as a reason a person can act on.
  */
-export function parseFigure(text: string, locale: Locale): FigureResult {
+export function parseFigure(text: string, locale: Locale, units: UnitTable = BUILTIN_UNITS): FigureResult {
   const tokens = tokenize(text);
   if (tokens.length === 0) return { ok: false, reason: 'the value is empty' };
-  return new FigureParser(text, tokens, locale).parse();
+  return new FigureParser(text, tokens, locale, units).parse();
 }
 
 class FigureParser {
@@ -111,6 +119,7 @@ class FigureParser {
     private readonly text: string,
     private readonly tokens: Token[],
     private readonly locale: Locale,
+    private readonly units: UnitTable,
   ) {}
 
   parse(): FigureResult {
@@ -233,14 +242,14 @@ class FigureParser {
     }
     if (!unit) {
       const unitStart = tokens[this.at]?.start ?? 0;
-      const found = matchPhrase(UNIT_PHRASES, tokens, this.at, this.text);
+      const found = matchPhrase(this.units.phrases, tokens, this.at, this.text);
       if (found) {
         unit = found.value;
         unitText = found.text;
         this.at = found.end;
         // 5 h 45 min: a smaller unit of the same dimension adds on.
         while (tokens[this.at]?.kind === 'num') {
-          const more = matchPhrase(UNIT_PHRASES, tokens, this.at + 1, this.text);
+          const more = matchPhrase(this.units.phrases, tokens, this.at + 1, this.text);
           if (!more || more.value.dim !== unit.dim || more.value.scale >= unit.scale) break;
           const n = parseNumber(tokens[this.at]!.text, this.locale);
           if (!n.ok) return n;
@@ -265,7 +274,8 @@ class FigureParser {
       };
     }
     for (const t of this.tokens) {
-      if (t.kind === 'word' && !KNOWN.has(t.key) && !KNOWN.has(t.key.slice(0, -1))) {
+      const known = (w: string) => KNOWN.has(w) || this.units.phrases.words.has(w);
+      if (t.kind === 'word' && !known(t.key) && !known(t.key.slice(0, -1))) {
         const hint =
           didYouMean(t.key, VOCABULARY) ||
           '; a value is a number with an optional qualifier (about, at least, up to), magnitude (million) and unit — put comments in the note column';

@@ -1,4 +1,4 @@
-import { UNITS, type Unit } from '../types.ts';
+import { type BuiltinUnit, UNITS, type Unit } from '../types.ts';
 import { matchPhrase, type PhraseTable, phraseTable } from './phrases.ts';
 import { didYouMean } from './suggest.ts';
 import { tokenize } from './tokenize.ts';
@@ -13,7 +13,9 @@ export type Dimension =
   | 'hours'
   | 'years'
   | 'energy'
-  | 'dollars';
+  | 'dollars'
+  // A unit of data/raw/units.csv is a dimension of its own: it converts to nothing else.
+  | `unit:${string}`;
 
 /** A unit as a dimension and a scale in the dimension's base (t, person, %, ×, hour, year, kWh, $). */
 export interface UnitSpec {
@@ -21,7 +23,7 @@ export interface UnitSpec {
   scale: number;
 }
 
-export const MEASURE_UNITS: Record<Unit, UnitSpec> = {
+export const MEASURE_UNITS: Record<BuiltinUnit, UnitSpec> = {
   t: { dim: 'mass', scale: 1 },
   kt: { dim: 'mass', scale: 1e3 },
   Mt: { dim: 'mass', scale: 1e6 },
@@ -43,8 +45,9 @@ export const SIGNED_UNITS: ReadonlySet<Unit> = new Set<Unit>(['percent', 'percen
 
 /** A magnitude makes sense only for counts and amounts, not for "5 million %". */
 const MAGNITUDE_DIMS: ReadonlySet<Dimension> = new Set<Dimension>(['mass', 'persons', 'energy', 'dollars']);
+/** Custom units count or measure something the engine cannot know: "12 thousand hectares" is allowed. */
 export function takesMagnitude(spec: UnitSpec): boolean {
-  return MAGNITUDE_DIMS.has(spec.dim);
+  return MAGNITUDE_DIMS.has(spec.dim) || spec.dim.startsWith('unit:');
 }
 
 const u = (dim: Dimension, scale = 1): UnitSpec => ({ dim, scale });
@@ -59,7 +62,7 @@ const YEARS = u('years');
 const DOLLARS = u('dollars');
 
 /** Unit words and symbols as they appear in a value or a unit cell (matched case-insensitively). */
-export const UNIT_PHRASES: PhraseTable<UnitSpec> = phraseTable<UnitSpec>([
+export const UNIT_PHRASE_ENTRIES: readonly (readonly [string, UnitSpec])[] = [
   ...[
     't',
     'tonnes',
@@ -120,7 +123,8 @@ export const UNIT_PHRASES: PhraseTable<UnitSpec> = phraseTable<UnitSpec>([
   ['twh', u('energy', 1e9)],
   ['bn_kwh', u('energy', 1e9)],
   ...['$', 'dollars', 'int$', 'international dollars', 'int_dollars'].map((w) => [w, DOLLARS] as const),
-]);
+];
+export const UNIT_PHRASES: PhraseTable<UnitSpec> = phraseTable<UnitSpec>(UNIT_PHRASE_ENTRIES);
 
 /** Magnitude words: they scale the number before any conversion. */
 export const MAGNITUDES: PhraseTable<number> = phraseTable<number>([
@@ -133,10 +137,43 @@ export const MAGNITUDES: PhraseTable<number> = phraseTable<number>([
   ),
 ]);
 
+/**
+ * The units a run knows: the built-in ones, and those data/raw/units.csv adds (clean/units.ts builds
+ * the table). Everything that parses a unit takes one; the default is the built-in table.
+ */
+export interface UnitTable {
+  /** Measure units (measures.csv `unit`) and what each measures. */
+  measures: ReadonlyMap<string, UnitSpec>;
+  /** The words and symbols of units in a value or unit cell. */
+  phrases: PhraseTable<UnitSpec>;
+  /** Custom units: how to write them, for a reject's reason. */
+  hints: ReadonlyMap<string, string>;
+  /** Custom units: the label printed after a number (units.csv `label`). */
+  labels: ReadonlyMap<string, string>;
+  /** For "did you mean". */
+  vocabulary: readonly string[];
+}
+
+export const BUILTIN_UNITS: UnitTable = {
+  measures: new Map(UNITS.map((name) => [name, MEASURE_UNITS[name]])),
+  phrases: UNIT_PHRASES,
+  hints: new Map(),
+  labels: new Map(),
+  get vocabulary() {
+    return unitVocabulary();
+  },
+};
+
 /** Can a figure in `from` be written in the measure's unit `to`? Percent is accepted into percent_per_year. */
-export function canBecome(from: UnitSpec, to: Unit): boolean {
-  const target = MEASURE_UNITS[to];
+export function canBecome(from: UnitSpec, to: Unit, units: UnitTable = BUILTIN_UNITS): boolean {
+  const target = units.measures.get(to);
+  if (!target) return false;
   return from.dim === target.dim || (from.dim === 'percent' && target.dim === 'percent_per_year');
+}
+
+/** Can a figure in this unit be negative? A change in percent can; custom units may (a temperature). */
+export function isSigned(unit: Unit, units: UnitTable = BUILTIN_UNITS): boolean {
+  return SIGNED_UNITS.has(unit) || (units.measures.get(unit)?.dim.startsWith('unit:') ?? false);
 }
 
 /** Do a unit cell and the unit in the value text say the same thing? */
@@ -146,7 +183,7 @@ export function sameUnit(a: UnitSpec, b: UnitSpec): boolean {
   return pct(a.dim) && pct(b.dim);
 }
 
-const HINTS: Record<Unit, string> = {
+const HINTS: Record<BuiltinUnit, string> = {
   t: 'use t, kt, Mt or a mass word like "tonnes"',
   kt: 'use kt, t, Mt or a mass word like "thousand tonnes"',
   Mt: 'use Mt, kt, t or a mass word like "million tonnes"',
@@ -160,8 +197,8 @@ const HINTS: Record<Unit, string> = {
   int_dollars_2011: 'use int_dollars_2011 or $',
 };
 
-export function unitHint(unit: Unit): string {
-  return HINTS[unit];
+export function unitHint(unit: Unit, units: UnitTable = BUILTIN_UNITS): string {
+  return (HINTS as Record<string, string>)[unit] ?? units.hints.get(unit) ?? `use ${unit}`;
 }
 
 export interface UnitCell {
@@ -174,11 +211,9 @@ export interface UnitCell {
 
 export type UnitCellResult = { ok: true; cell: UnitCell } | { ok: false; reason: string };
 
-const CANONICAL = new Map<string, UnitSpec>(UNITS.map((name) => [name, MEASURE_UNITS[name]]));
-
 /** The `unit` cell: an optional magnitude and a unit (`Mt`, `million tonnes`, `bn kWh`, `%`, `persons`). */
-export function parseUnitCell(text: string): UnitCellResult {
-  const canonical = CANONICAL.get(text);
+export function parseUnitCell(text: string, units: UnitTable = BUILTIN_UNITS): UnitCellResult {
+  const canonical = units.measures.get(text);
   if (canonical)
     return { ok: true, cell: { magnitude: 1, magnitudeText: null, unit: canonical, unitText: text } };
   const tokens = tokenize(text);
@@ -193,7 +228,7 @@ export function parseUnitCell(text: string): UnitCellResult {
   }
   let unit: UnitSpec | null = null;
   let unitText: string | null = null;
-  const found = matchPhrase(UNIT_PHRASES, tokens, at, text);
+  const found = matchPhrase(units.phrases, tokens, at, text);
   if (found) {
     unit = found.value;
     unitText = found.text;
@@ -204,7 +239,7 @@ export function parseUnitCell(text: string): UnitCellResult {
     const word = t?.kind === 'word' ? t.text : text;
     return {
       ok: false,
-      reason: `unknown unit "${text}"${didYouMean(word, unitVocabulary())}; use a unit like t, Mt, million tonnes, persons, %, % per year, x, hours, years or bn kWh`,
+      reason: `unknown unit "${text}"${didYouMean(word, units.vocabulary)}; use a unit like t, Mt, million tonnes, persons, %, % per year, x, hours, years or bn kWh${units.labels.size > 0 ? `, or one of units.csv (${[...units.labels.keys()].join(', ')})` : ''}`,
     };
   }
   return { ok: true, cell: { magnitude, magnitudeText, unit, unitText } };

@@ -133,7 +133,7 @@ export function periodToYear(text: string): number {
   return roundNoise(year + (month + day / 31) / 12);
 }
 
-/** `Executions, 1937–1938` stays as it is; `Famine deaths, USSR` gets `, 1932–1933` appended. */
+/** `Deaths, 1937–1938` stays as it is; `Deaths, all regions` gets `, 1932–1933` appended. */
 export function labelWithPeriod(label: string, start: string, end: string): string {
   const period = formatPeriod(start, end);
   if (period === '' || label.includes(period)) return label;

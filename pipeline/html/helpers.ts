@@ -35,10 +35,19 @@ export function formatCitation(author: string, year: string, page = ''): string 
 
 const VERDICT_TEXT: Record<string, string> = {
   supported: 'supported',
+  misattributed: 'misattributed',
   overstated: 'overstated',
   understated: 'understated',
   no_data: 'no data',
 };
+
+/** JSON that no text can end the <script> it stands in: `<`, `>`, `&` and line separators as \\u escapes. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value ?? null).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
 
 export function verdictBadge(verdict: string): string {
   const cls = /^[a-z_]+$/.test(verdict) ? verdict.replace('_', '-') : 'unknown';
@@ -126,4 +135,10 @@ export function registerHelpers(hb: HB): void {
     const [x, y] = args(a);
     return x === y;
   });
+  hb.registerHelper('gt', (...a: unknown[]) => {
+    const [x, y] = args(a);
+    return num(x) > num(y);
+  });
+  // JSON for a <script type="application/ld+json">: escaped for that context, not for HTML.
+  hb.registerHelper('jsonLd', (...a: unknown[]) => new hb.SafeString(jsonForScript(args(a)[0])));
 }

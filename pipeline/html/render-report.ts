@@ -3,13 +3,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
+import { packageDir } from '../package-dir.ts';
+import type { CompiledReport } from '../report/compile-report.ts';
 import type { ChartOutput, ReportData } from '../types.ts';
+import { buildReportView } from './build-view.ts';
 import { FONT_FACES, type FontFile, fontFaceCss, parseFontsourceCss } from './font-face.ts';
 import { registerHelpers } from './helpers.ts';
 import { symbolFontCss } from './symbol-font.ts';
-import { buildView, type ReportMeta } from './view-model.ts';
+import type { ReportMeta } from './view-types.ts';
 
-export type { ChangeSet, ReportMeta, Row } from './view-model.ts';
+export type { ChangeSet, ReportMeta, Row } from './view-types.ts';
 
 export interface Templates {
   /** templates/layout.hbs */
@@ -54,13 +57,25 @@ export function renderReport(input: {
   data: ReportData;
   charts: ChartOutput[];
   meta: ReportMeta;
+  report: CompiledReport;
 }): string {
-  const { templates, data, charts, meta } = input;
+  const { templates, data, charts, meta, report } = input;
   const hb = Handlebars.create();
   registerHelpers(hb);
   for (const name of Object.keys(templates.partials).sort())
     hb.registerPartial(name, templates.partials[name]!);
-  const view = buildView(data, charts, meta);
+  const compiled = new Map<string, (context: unknown) => string>();
+  const partial = (name: string) => {
+    let t = compiled.get(name);
+    if (!t) {
+      const source = templates.partials[name];
+      if (source === undefined) throw new Error(`templates/partials/${name}.hbs is missing.`);
+      t = hb.compile(source, { preventIndent: true });
+      compiled.set(name, t);
+    }
+    return t;
+  };
+  const view = buildReportView(data, charts, meta, report, partial);
   const css = [templates.fontCss, templates.css, pageCss(view.paper, data.config.title)].join('\n');
   const html = hb.compile(templates.layout, { preventIndent: true })({ ...view, css });
   // Collapse the blank lines template tags leave behind; the text of <pre> is never produced here.
@@ -85,7 +100,7 @@ export async function loadTemplates(root: string): Promise<Templates> {
   const css = (await Promise.all(cssFiles.map((f) => readFile(path.join(dir, f), 'utf8')))).join('\n');
   const fontParts: string[] = [];
   for (const face of FONT_FACES) {
-    const pkgDir = path.join(root, 'node_modules', '@fontsource', face.pkg);
+    const pkgDir = packageDir(root, `@fontsource/${face.pkg}`);
     for (const cssFile of face.files) {
       const blocks = parseFontsourceCss(await readFile(path.join(pkgDir, cssFile), 'utf8'), face.family);
       const files: FontFile[] = await Promise.all(

@@ -2,6 +2,7 @@ import type { IngestResult, Problem, RawFile, RawFileKind, RawRecord } from '../
 import { decodeUtf8 } from './decode-utf8.ts';
 import { describeChar, findHidden, mayHoldHidden } from './hidden-chars.ts';
 import { parseCsv } from './parse-csv.ts';
+import { isBibliographyPath, readBibliography } from './read-bibliography.ts';
 import { SCHEMAS } from './schema.ts';
 
 export interface RawInput {
@@ -42,6 +43,7 @@ export function ingestFile(
       `${path}:${decoded.line} is not valid UTF-8; save the file as UTF-8 (in a spreadsheet: "CSV UTF-8").`,
     );
   }
+  if (isBibliographyPath(path)) return readBibliography(path, decoded.text);
   const parsed = parseCsv(decoded.text, !decoded.ascii);
   if (!parsed.ok) {
     if (parsed.reason === 'cr-line-endings') {
@@ -216,16 +218,20 @@ export function ingest(inputs: readonly RawInput[]): IngestResult {
   return { files, problems };
 }
 
-/** sources.csv and measures.csv must exist. */
+/** sources.csv (or sources.bib / sources.json) and measures.csv must exist. */
 export function missingCatalogProblems(inputs: readonly RawInput[]): Problem[] {
   const problems: Problem[] = [];
   for (const required of ['sources.csv', 'measures.csv'] as const) {
+    if (required === 'sources.csv' && inputs.some((i) => isBibliographyPath(i.path))) continue;
     if (!inputs.some((i) => i.path === required)) {
       problems.push({
         kind: 'fatal',
         code: 'missing-file',
         ref: required,
-        message: `${required} is missing from the raw folder; create it with the header ${SCHEMAS[required === 'sources.csv' ? 'sources' : 'measures'].required.join(',')}.`,
+        message:
+          required === 'sources.csv'
+            ? `sources.csv is missing from the raw folder; create it with the header ${SCHEMAS.sources.required.join(',')}, or put your bibliography there as sources.bib (BibTeX) or sources.json (CSL JSON).`
+            : `${required} is missing from the raw folder; create it with the header ${SCHEMAS.measures.required.join(',')}.`,
       });
     }
   }

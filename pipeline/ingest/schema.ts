@@ -17,6 +17,7 @@ export const SCHEMAS: Record<RawFileKind, FileSchema> = {
     required: ['claim_id', 'measure_id', 'claimed'],
     optional: ['period', 'summary', 'claim', 'quote', 'as', 'stance'],
   },
+  units: { required: ['unit', 'label'], optional: ['aliases'] },
 };
 
 /**
@@ -25,7 +26,8 @@ export const SCHEMAS: Record<RawFileKind, FileSchema> = {
  * vanish for a capital letter (read-raw.ts refuses `x.csv` beside `x.CSV`).
  */
 export function kindOfPath(relPath: string): RawFileKind | null {
-  if (relPath === 'sources.csv') return 'sources';
+  if (relPath === 'sources.csv' || relPath === 'sources.bib' || relPath === 'sources.json') return 'sources';
+  if (relPath === 'units.csv') return 'units';
   if (relPath === 'measures.csv') return 'measures';
   if (relPath === 'claims.csv') return 'claims';
   if (/^observations\/[^/.][^/]*\.csv$/i.test(relPath)) return 'observations';

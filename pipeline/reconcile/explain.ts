@@ -3,7 +3,7 @@ import type { Kind, Unit } from '../types.ts';
 import { numberCell } from '../write-csv.ts';
 import type { Estimate, SourceFigure } from './model.ts';
 
-const UNIT_LABELS: Record<Unit, string> = {
+const UNIT_LABELS: Record<string, string> = {
   t: 't',
   kt: 'kt',
   Mt: 'Mt',
@@ -21,13 +21,14 @@ const UNIT_LABELS: Record<Unit, string> = {
 // per reconciled row formats a few numbers each, 125k rows on a million-row input.
 const n = numberCell;
 
+/** A unit of units.csv is written as its id (the report prints its label). */
 export function unitLabel(unit: Unit): string {
-  return UNIT_LABELS[unit];
+  return UNIT_LABELS[unit] ?? unit;
 }
 
 /** `102 t`, `5.5 %`, `14 ×`. */
 export function withUnit(x: number, unit: Unit): string {
-  return `${n(x)} ${UNIT_LABELS[unit]}`;
+  return `${n(x)} ${UNIT_LABELS[unit] ?? unit}`;
 }
 
 function range(e: { low: number; high: number }, unit: Unit): string {

@@ -108,7 +108,8 @@ export function ingestShard(
   const ordered = inPathOrder(inputs);
   const read: { problems: Problem[]; ok: boolean; json?: Uint8Array; rows: number }[] = [];
   const keep: RawFile[] = [];
-  const isCatalog = (input: RawInput) => input.kind === 'sources' || input.kind === 'measures';
+  const isCatalog = (input: RawInput) =>
+    input.kind === 'sources' || input.kind === 'measures' || input.kind === 'units';
   const ingestOne = (i: number, filter?: RowFilter): RawFile | null => {
     const input = ordered[i] as RawInput;
     const writes = i % shards === shard;

@@ -77,6 +77,12 @@ export function allRejects(ingested: IngestResult, cleanRejects: readonly Reject
   return rejectRows(ingested.problems, cleanRejects);
 }
 
+/** The files the catalog is read from: without them every row would be rejected as unknown. */
+const CATALOG_FILES = new Set(['sources.csv', 'sources.bib', 'sources.json', 'measures.csv', 'units.csv']);
+function isCatalogFile(file: string): boolean {
+  return CATALOG_FILES.has(file);
+}
+
 /**
  * Cleans this run's ingest result, then lets it go: nothing after clean reads it, and a big run's live
  * heap halves. (A helper, so that no local of the stage keeps it alive.)
@@ -90,7 +96,7 @@ async function cleanIngested(rt: Runtime): Promise<{
   const { cleanData } = await import('../clean/clean.ts');
   const ingestRejects = allRejects(ingested, []);
   const brokenCatalog = ingested.problems.some(
-    (p) => p.kind === 'fatal' && (p.ref.startsWith('sources.csv') || p.ref.startsWith('measures.csv')),
+    (p) => p.kind === 'fatal' && isCatalogFile(p.ref.split(':')[0]!),
   );
   if (brokenCatalog) {
     // Without a readable catalog every row would be rejected as unknown: check the catalog files that
@@ -102,7 +108,7 @@ async function cleanIngested(rt: Runtime): Promise<{
     });
     const catalogProblems = partial.problems.filter((p) => {
       const file = p.ref.split(':')[0]!;
-      return p.kind === 'fatal' && readable.has(file) && (file === 'sources.csv' || file === 'measures.csv');
+      return p.kind === 'fatal' && readable.has(file) && isCatalogFile(file);
     });
     await rt.fs.writeAtomic(path.join(rt.ctx.cleanDir, 'rejects.csv'), toCsv(REJECT_COLUMNS, ingestRejects));
     reportProblems(rt, [...ingested.problems, ...catalogProblems]);

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { hashParts, hashTree } from '../cache.ts';
-import type { ReportMeta } from '../html/view-model.ts';
+import type { ReportMeta } from '../html/view-types.ts';
 import type { EditionPlanState, Runtime } from '../runtime.ts';
 
 /** The edition line of a report rendered only to be fingerprinted: none of it is the content. */
@@ -37,7 +37,7 @@ async function htmlContentKey(rt: Runtime): Promise<string> {
   return hashParts([
     rt.keyBefore ?? '',
     await hashTree(rt.fs, path.join(rt.ctx.root, 'templates')),
-    await hashTree(rt.fs, path.join(rt.ctx.root, 'report')),
+    await hashTree(rt.fs, rt.ctx.reportDir),
     rt.ctx.paper,
   ]);
 }

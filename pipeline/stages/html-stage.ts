@@ -15,10 +15,12 @@ export const htmlStage: StageSpec = {
     const { shortHash } = await import('../publish/fingerprint.ts');
     const { isoDay } = await import('../publish/edition-store.ts');
     const data = await loadReportData(rt);
+    const { loadCompiledReport } = await import('./report-definition.ts');
+    const report = await loadCompiledReport(rt, data);
     const charts = await loadCharts(rt);
     const templates = await loadTemplates(rt.ctx.root);
     // Rendered once without its edition line to fingerprint the content (edition-plan.ts), then for real.
-    const content = renderReport({ templates, data, charts, meta: unplannedMeta(rt.ctx.paper) });
+    const content = renderReport({ templates, data, charts, report, meta: unplannedMeta(rt.ctx.paper) });
     const { fingerprint, plan } = await editionPlan(rt, content);
     const changes = plan.previous
       ? computeChanges(parseReconciledCsv(plan.previous.reconciledCsv), data.reconciled, plan.previous.id)
@@ -27,6 +29,7 @@ export const htmlStage: StageSpec = {
       templates,
       data,
       charts,
+      report,
       meta: {
         date: isoDay(plan.date),
         edition: plan.id,

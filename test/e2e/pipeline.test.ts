@@ -152,6 +152,26 @@ describe('exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('does not exist');
   });
+  it('a bad directive is a data error (1) naming report/FILE:LINE, every one; a missing report folder a usage error (2)', () => {
+    const ws = workspace('basic');
+    const index = path.join(ws.dir, 'report', 'index.md');
+    writeFileSync(
+      index,
+      `${readFileSync(index, 'utf8')}\n{{figure "no.such"}}\n\n{{chart "pie" measures="record.*" title="x"}}\n`,
+    );
+    const lines = readFileSync(index, 'utf8').split('\n').length;
+    const r = runCli(['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out, '--formats', 'html']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `report/index.md:${lines - 3}: unknown measure "no.such" (not in measures.csv).`,
+    );
+    expect(r.stderr).toContain(`report/index.md:${lines - 1}: unknown chart kind "pie"`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const missing = runCli(['--raw', ws.raw, '--report', path.join(ws.dir, 'nowhere'), '--to', 'reconcile']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('does not exist');
+    rmSync(ws.dir, { recursive: true, force: true });
+  });
   it('a broken link in the raw folder is a data error (1) naming it, and removing it builds', () => {
     const ws = workspace('basic');
     const link = path.join(ws.raw, 'observations/gone.csv');

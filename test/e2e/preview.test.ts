@@ -88,6 +88,9 @@ describe.runIf(CHROMIUM)('npm run preview', () => {
         ws.clean,
         '--out',
         ws.out,
+        // The fixture's own words (workspace copies them beside its raw folder).
+        '--report',
+        path.join(ws.dir, 'report'),
       ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );

@@ -2,6 +2,7 @@
 // conflicts, unverified and derived rows, claims of each verdict, and hostile strings (markup in titles
 // and notes, `javascript:` URLs). The reconciled rows follow DESIGN.md §4 with a small local helper so
 // that the fixture stays readable; it is not the reconcile stage.
+import { claimFindings } from '../../pipeline/reconcile/claim-findings.ts';
 import { auditObservation } from '../../pipeline/reconcile/model.ts';
 import type {
   AuditEntry,
@@ -731,7 +732,7 @@ claim(
 );
 
 export function buildFixture(): ReportData {
-  return structuredClone({
+  const data: ReportData = structuredClone({
     config: {
       title: 'Norma and Reality (fixture)',
       subtitle: 'A test subtitle & <em>markup</em>',
@@ -739,7 +740,12 @@ export function buildFixture(): ReportData {
       publisher: 'norma',
       language: 'en',
       baseUrl: 'https://example.org/norma/',
-      essay: { title: 'The Stakhanovite Movement', author: 'Unnamed essayist', year: '2024' },
+      essay: {
+        title: 'The Stakhanovite Movement',
+        author: 'Unnamed essayist',
+        year: '2024',
+        url: 'https://example.org/essay',
+      },
     },
     essay: null,
     findings: [],
@@ -759,6 +765,15 @@ export function buildFixture(): ReportData {
     verdicts,
     audit,
   });
+  // A quote with markup in it: the findings and their JSON-LD must escape it.
+  data.claims[0]!.quote = `102 tonnes ${HOSTILE} in one shift`;
+  data.findings = claimFindings({
+    claims: data.claims,
+    verdicts: data.verdicts,
+    reconciled: data.reconciled,
+    essay: null,
+  });
+  return data;
 }
 
 /** The same contract with none of the known measures (the pipeline also runs on such raw folders). */
@@ -773,5 +788,6 @@ export function buildEmptyFixture(): ReportData {
     reconciled: [],
     verdicts: [],
     audit: [],
+    findings: [],
   };
 }

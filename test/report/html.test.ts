@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCharts } from '../../pipeline/charts/charts.ts';
 import { loadTemplates, renderReport, type Templates } from '../../pipeline/html/render-report.ts';
+import type { CompiledReport } from '../../pipeline/report/compile-report.ts';
 import type { ChartOutput, ReportData } from '../../pipeline/types.ts';
+import { compileFixture } from './compile-fixture.ts';
 import { buildEmptyFixture, buildFixture, HOSTILE } from './fixture.ts';
 import { fixtureMeta } from './fixture-meta.ts';
 
@@ -14,9 +15,10 @@ const root = path.resolve(here, '../..');
 let templates: Templates;
 let data: ReportData;
 let charts: ChartOutput[];
+let report: CompiledReport;
 let html: string;
 
-/** `h2 #record-title 1 The record shift` for every h1–h3, in document order. */
+/** `h2 #the-record-shift-title 2 The record shift` for every h1–h3, in document order. */
 function headingOutline(doc: string): string {
   return [...doc.matchAll(/<(h[1-3])\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/\1>/g)]
     .map(
@@ -29,38 +31,48 @@ function headingOutline(doc: string): string {
     .join('\n');
 }
 
+/** The text of the HTML without the JSON-LD blocks (the only scripts the report has, and never run). */
+const withoutJsonLd = (doc: string) =>
+  doc.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, '');
+
 beforeAll(async () => {
   templates = await loadTemplates(root);
   data = buildFixture();
-  charts = await buildCharts(data);
-  html = renderReport({ templates, data, charts, meta: fixtureMeta() });
+  ({ report, charts } = await compileFixture(data));
+  html = renderReport({ templates, data, charts, report, meta: fixtureMeta() });
 });
 
 describe('report html', () => {
-  it('has every section, each in the table of contents', () => {
+  it('has the sections of the Markdown, numbered, each in the table of contents, after the findings', () => {
     const ids = [
-      'cover',
-      'contents',
-      'summary',
-      'record',
-      'plan2',
-      'output',
-      'growth',
-      'gulag',
-      'human-cost',
-      'other',
-      'claims',
+      'findings',
+      'introduction',
+      'the-record-shift',
+      'output-and-growth',
+      'the-gulag',
+      'the-claims-checked',
       'methods',
-      'unverified',
-      'rejects',
-      'changes',
+      'unverified-and-contested-figures',
+      'rejected-rows',
+      'what-changed-in-this-edition',
       'sources',
+      'appendix',
     ];
-    for (const id of ids) expect(html, id).toContain(`id="${id}"`);
     const toc = html.slice(html.indexOf('<nav class="toc"'), html.indexOf('</nav>'));
-    for (const id of ids.filter((i) => !['cover', 'contents'].includes(i)))
+    for (const id of ids) {
+      expect(html, id).toContain(`id="${id}"`);
       expect(toc, id).toContain(`href="#${id}"`);
+    }
     expect(html).toMatch(/<h1 id="title">Norma and Reality \(fixture\)<\/h1>/);
+    // The findings are the first thing after the contents.
+    expect(html.indexOf('id="findings"')).toBeLessThan(html.indexOf('id="introduction"'));
+    expect(html.slice(html.indexOf('</nav>'), html.indexOf('id="findings"'))).toBe(
+      '</nav>\n<main>\n<section class="report-section findings" ',
+    );
+    expect(html).toContain(
+      '<h2 id="the-record-shift-title"><span class="section-number">2</span> The record shift</h2>',
+    );
+    expect(toc).toContain('<li><a href="#records">Records</a></li>');
   });
 
   it('has the hooks the pdf stage needs', () => {
@@ -72,20 +84,41 @@ describe('report html', () => {
     expect(html).toMatch(/<meta name="keywords" content="[^"]+">/);
     expect(html).toContain('<meta name="author" content="The norma editors">');
     expect(html).toContain('@page { size: A4;');
-    const letter = renderReport({ templates, data, charts, meta: fixtureMeta('letter') });
+    const letter = renderReport({ templates, data, charts, report, meta: fixtureMeta('letter') });
     expect(letter).toContain('data-paper="letter"');
     expect(letter).toContain('@page { size: letter;');
   });
 
-  it('escapes hostile strings and links only http(s) URLs', () => {
-    expect(html.toLowerCase()).not.toContain('<script');
-    expect(html).not.toMatch(/<img|onerror=|<iframe|<object|<embed/i);
-    expect(html).not.toMatch(/href\s*=\s*["']?\s*javascript:/i);
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('javascript:alert(document.cookie)'); // shown as text, not linked
-    expect(html).toContain('<a href="https://en.wikipedia.org/wiki/Stakhanovite_movement" rel="noopener">');
-    // Claim summaries, notes, reject rows, measure labels: all escaped.
+  it('escapes hostile strings, sanitises raw HTML in the Markdown and links only http(s) URLs', () => {
+    const text = withoutJsonLd(html);
+    expect(text.toLowerCase()).not.toContain('<script');
+    expect(text).not.toMatch(/<img|onerror=|onclick=|<iframe|<object|<embed|evil\.example/i);
+    expect(text).not.toMatch(/href\s*=\s*["']?\s*javascript:/i);
+    expect(text).toContain('<span class="kept">kept text</span>');
+    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(text).toContain('javascript:alert(document.cookie)'); // shown as text, not linked
+    expect(text).toContain('<a href="https://en.wikipedia.org/wiki/Stakhanovite_movement" rel="noopener">');
     expect(html.split(HOSTILE).length).toBe(1);
+    expect(text).toContain('<th style="text-align:right">Number</th>');
+  });
+
+  it('gives each finding ClaimReview JSON-LD that no text can break out of', () => {
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)].map(
+      (m) => m[1]!,
+    );
+    expect(blocks.length).toBe(data.findings.length);
+    const first = JSON.parse(blocks[0]!) as Record<string, unknown>;
+    expect(first['@type']).toBe('ClaimReview');
+    expect(first.claimReviewed).toBe(`102 tonnes ${HOSTILE} in one shift`);
+    expect(first.reviewRating).toMatchObject({ '@type': 'Rating', alternateName: 'Supported' });
+    expect(first.itemReviewed).toMatchObject({
+      appearance: {
+        '@type': 'CreativeWork',
+        name: 'The Stakhanovite Movement',
+        url: 'https://example.org/essay',
+      },
+    });
+    expect(blocks[0]).toContain('\\u003cscript\\u003e');
   });
 
   it('loads nothing from outside: no remote resources, fonts inlined', () => {
@@ -101,11 +134,9 @@ describe('report html', () => {
     for (const url of cssUrls)
       expect(/^data:font\/(woff2|ttf);base64,/.test(url), url.slice(0, 40)).toBe(true);
     expect(html).not.toMatch(/<link\b|@import/i);
-    expect(html).toContain("font-family: 'Source Serif 4'");
-    expect(html).toContain("font-family: 'PT Sans'");
   });
 
-  it('resolves every internal link', () => {
+  it('resolves every internal link, with no id twice', () => {
     const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
     const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
     expect(targets.length).toBeGreaterThan(100);
@@ -116,17 +147,55 @@ describe('report html', () => {
     expect(dupes).toEqual([]);
   });
 
+  it('prints an inline figure with its marks and a note listing every source figure', () => {
+    const coal = html.match(/Coal in 1937: <span class="figure-inline">[\s\S]*?<\/sup><\/span>/)?.[0] ?? '';
+    expect(coal).toContain('href="#row-output.coal--1937"');
+    expect(coal).toMatch(/<sup class="figure-note-ref" id="fnref-2"><a href="#fn-2"/);
+    const note = html.match(/<li id="fn-2">[\s\S]*?<\/li>/)?.[0] ?? '';
+    expect(note).toContain('Coal, 1937');
+    expect(note).toMatch(/\[[^\]]+\]/);
+    // The notes of a section close it, numbered on from the section before.
+    expect(html).toMatch(/<ol class="figure-notes" start="2">/);
+  });
+
   it('links figures to their rows and sources, and flags unverified figures', () => {
     expect(html).toContain('href="#row-record.stakhanov-tonnes--1935-08-31"');
     expect(html).toContain('id="row-growth.national-income-official-rate--1928--1940"');
     expect(html).toContain('href="#src-zemskov-1991"');
     expect(html).toContain('id="src-zemskov-1991"');
-    // Steel 1936 rests on an unverified figure: flagged in its table row.
     const row = html.match(
       /<tr class="[^"]*is-unverified[^"]*">[\s\S]*?row-output\.steel--1936"[\s\S]*?<\/tr>/,
     );
     expect(row?.[0]).toContain('flag-unverified');
     expect(html).toContain('[Zemskov 1991, pp. 10–27]');
+  });
+
+  it('tallies claims, not readings, and puts each claim in the essay order with its verdict in words', () => {
+    const findings = html.slice(html.indexOf('id="findings"'), html.indexOf('id="introduction"'));
+    expect(findings).toContain(`${data.findings.length} claims checked`);
+    expect([...findings.matchAll(/<li class="finding /g)].length).toBe(data.findings.length);
+    expect(findings).toContain('the figure lies within what the agreeing sources give');
+    expect(findings).toContain('the figure is above what the sources give');
+  });
+
+  it('says when a reconciled value is the median of sources that disagree, and lists each figure', () => {
+    const contested = buildFixture();
+    const f = contested.findings.find((x) => {
+      const r = x.readings[0];
+      return (
+        r &&
+        contested.reconciled.some((row) => row.measure_id === r.measure_id && row.agreement === 'contested')
+      );
+    });
+    expect(f, 'the fixture has a claim on a contested row').toBeDefined();
+    const block =
+      html.match(
+        new RegExp(
+          `<li class="finding [^"]*" id="finding-${f!.claim}">[\\s\\S]*?</li>\\n</ol>|<li class="finding [^"]*" id="finding-${f!.claim}">[\\s\\S]*?<script`,
+        ),
+      )?.[0] ?? '';
+    expect(block).toContain('is the median of figures that disagree, not a finding of any source');
+    expect(block).toContain('<ul class="finding-figures">');
   });
 
   it('prints every figure from the data and the claims with their verdicts', () => {
@@ -139,38 +208,51 @@ describe('report html', () => {
     expect(html).toContain('4.35×');
   });
 
+  it('puts every row no directive shows in the compact appendix, one line each', () => {
+    const appendix = html.slice(html.indexOf('id="appendix"'));
+    const shown = report.shown;
+    const left = data.reconciled.filter((r) => !shown.has(r.measure_id));
+    expect(left.length).toBeGreaterThan(0);
+    expect([...appendix.matchAll(/<tr[ >]/g)].length - 1).toBe(left.length);
+    expect(appendix).toContain('Executions, 1937–1938');
+  });
+
   it('says what changed, or that this is the first edition', () => {
     expect(html).toContain('Compared with edition 2025-11-20.1');
-    const first = renderReport({ templates, data, charts, meta: fixtureMeta('a4', false) });
+    const first = renderReport({ templates, data, charts, report, meta: fixtureMeta('a4', false) });
     expect(first).toContain('This is the first edition.');
   });
 
-  it('explains every reconciled row in one methods table row, and tabulates the claims', () => {
-    const methods = html.slice(html.indexOf('id="methods"'), html.indexOf('id="unverified"'));
+  it('explains every reconciled row in one methods table row, and tabulates every reading', () => {
+    const methods = html.slice(
+      html.indexOf('id="methods"'),
+      html.indexOf('id="unverified-and-contested-figures"'),
+    );
     const rows = [...methods.matchAll(/<tr class="method-row[^"]*" id="(row-[^"]+)"/g)].map((m) => m[1]);
     expect(rows.length).toBe(data.reconciled.length);
-    const claims = html.slice(html.indexOf('id="claims"'), html.indexOf('id="methods"'));
+    const claims = html.slice(html.indexOf('id="the-claims-checked"'), html.indexOf('id="methods"'));
     expect(claims).toContain('<table class="rows claims-table">');
     expect([...claims.matchAll(/<tr class="claim /g)].length).toBe(data.verdicts.length);
   });
 
   it('is deterministic', () => {
-    expect(renderReport({ templates, data, charts, meta: fixtureMeta() })).toBe(html);
+    expect(renderReport({ templates, data, charts, report, meta: fixtureMeta() })).toBe(html);
   });
 
-  it('renders data without any known measure: no empty sections', async () => {
+  it('renders data without any measure: no findings, no appendix, the apparatus still there', async () => {
     const empty = buildEmptyFixture();
-    const out = renderReport({
-      templates,
-      data: empty,
-      charts: await buildCharts(empty),
-      meta: fixtureMeta('a4', false),
-    });
-    for (const id of ['record', 'plan2', 'output', 'growth', 'gulag', 'human-cost', 'other', 'rejects']) {
-      expect(out, id).not.toContain(`id="${id}"`);
-    }
-    for (const id of ['summary', 'claims', 'methods', 'sources']) expect(out, id).toContain(`id="${id}"`);
+    const files = [
+      {
+        name: 'index.md',
+        ref: 'report/index.md',
+        text: '---\ntitle: Empty\n---\n# Claims\n\n{{claims}}\n\n# Sources\n\n{{sources}}\n',
+      },
+    ];
+    const compiled = await compileFixture(empty, files);
+    const out = renderReport({ templates, data: empty, ...compiled, meta: fixtureMeta('a4', false) });
+    for (const id of ['findings', 'appendix']) expect(out, id).not.toContain(`id="${id}"`);
     expect(out).toContain('The data holds no claims');
+    expect(out).toContain('id="src-zemskov-1991"');
   });
 
   it('matches the golden outline (test/report/golden/headings.txt)', async () => {

@@ -2,8 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCharts } from '../../pipeline/charts/charts.ts';
 import { loadTemplates, renderReport } from '../../pipeline/html/render-report.ts';
+import { compileFixture } from './compile-fixture.ts';
 import { buildFixture } from './fixture.ts';
 import { fixtureMeta } from './fixture-meta.ts';
 
@@ -11,11 +11,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const out = process.argv[2] ?? '/tmp/norma-report.html';
 const started = performance.now();
 const data = buildFixture();
-const [templates, charts] = await Promise.all([loadTemplates(root), buildCharts(data)]);
+const [templates, { report, charts }] = await Promise.all([loadTemplates(root), compileFixture(data)]);
 const html = renderReport({
   templates,
   data,
   charts,
+  report,
   meta: fixtureMeta(process.argv[3] === 'letter' ? 'letter' : 'a4'),
 });
 await writeFile(out, html);

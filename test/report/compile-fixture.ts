@@ -1,0 +1,28 @@
+// The fixture report (test/report/fixture-report) compiled against a ReportData, with its charts.
+import * as path from 'node:path';
+import { nodeFileSystem } from '../../pipeline/effects.ts';
+import { checkChartRequest, renderChart } from '../../pipeline/report/chart-api.ts';
+import { type CompiledReport, compileReport } from '../../pipeline/report/compile-report.ts';
+import { type ReportFile, readReportFolder } from '../../pipeline/report/read-report.ts';
+import type { ChartOutput, ReportData } from '../../pipeline/types.ts';
+
+export const FIXTURE_REPORT = path.join(import.meta.dirname, '../fixtures/html-report');
+
+export async function fixtureReportFiles(): Promise<ReportFile[]> {
+  return readReportFolder(nodeFileSystem, FIXTURE_REPORT);
+}
+
+export function compileOrThrow(files: readonly ReportFile[], data: ReportData): CompiledReport {
+  const result = compileReport(files, data, checkChartRequest);
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return result.report;
+}
+
+export async function compileFixture(
+  data: ReportData,
+  files?: readonly ReportFile[],
+): Promise<{ report: CompiledReport; charts: ChartOutput[] }> {
+  const report = compileOrThrow(files ?? (await fixtureReportFiles()), data);
+  const charts = await Promise.all(report.charts.map((req) => renderChart(req, data)));
+  return { report, charts };
+}
