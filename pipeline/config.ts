@@ -52,7 +52,7 @@ export function parseConfig(text: string, file = 'norma.config.json'): BuildSett
  * A config that leaves `baseUrl` empty takes NORMA_BASE_URL from the environment (the workflow sets it
  * to https://OWNER.github.io/REPO/); one that names a base URL keeps it.
  */
-export function withBaseUrlFromEnv(config: NormaConfig, env: NodeJS.ProcessEnv): NormaConfig {
+export function withBaseUrlFromEnv<T extends { baseUrl: string }>(config: T, env: NodeJS.ProcessEnv): T {
   const fromEnv = env.NORMA_BASE_URL?.trim();
   if (config.baseUrl || !fromEnv) return config;
   if (!/^https?:\/\/[^\s]+$/.test(fromEnv)) {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCharts } from '../../pipeline/charts/charts.ts';
+import { compileFixture } from '../report/compile-fixture.ts';
 import { memoryLogger } from '../../pipeline/effects.ts';
 import { loadTemplates, renderReport } from '../../pipeline/html/render-report.ts';
 import { findChromium } from '../../pipeline/pdf/find-chromium.ts';
@@ -44,9 +44,11 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'norma-structure-'));
   const data = buildFixture();
   const templates = await loadTemplates(root);
-  charts = await buildCharts(data);
+  const compiled = await compileFixture(data);
+  charts = compiled.charts;
+  const report = compiled.report;
   const htmlPath = path.join(work, 'report.html');
-  await writeFile(htmlPath, renderReport({ templates, data, charts, meta: fixtureMeta('a4') }));
+  await writeFile(htmlPath, renderReport({ templates, data, charts, report, meta: fixtureMeta('a4') }));
   pdfPath = path.join(work, 'report.pdf');
   await printPdf({
     htmlPath,
