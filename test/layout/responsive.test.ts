@@ -90,7 +90,7 @@ describe.skipIf(!chromium)('the report on screen', () => {
     it(`has no horizontal overflow at ${width} px, and every table and chart fits its column`, async () => {
       const l = await layout(width);
       expect(l.tables).toBeGreaterThan(5);
-      expect(l.charts).toBeGreaterThan(3);
+      expect(l.charts).toBeGreaterThanOrEqual(2);
       expect(l.scrollWidth).toBeLessThanOrEqual(l.clientWidth);
       expect(l.tooWide).toEqual([]);
     });
