@@ -7,9 +7,10 @@ export interface AppendixRow {
   anchor: string;
   label: string;
   first: boolean;
-  period: string;
-  value: string;
-  range: string;
+  // Not `period`/`range`: those names are helpers, which a template would call instead.
+  periodText: string;
+  valueText: string;
+  rangeText: string;
   n: number;
   agreement: string;
   unverified: number;
@@ -28,9 +29,9 @@ export function buildAppendix(index: RowIndex, shown: ReadonlySet<string>): Appe
         anchor: `appendix-${r.measure_id}--${r.period_start}${r.period_end !== r.period_start ? `--${r.period_end}` : ''}`,
         label: index.label(r.measure_id),
         first,
-        period: formatPeriod(r.period_start, r.period_end),
-        value: formatQuantity(r.value, r.unit),
-        range: r.low !== r.high ? formatRange(r.low, r.high, r.unit) : '',
+        periodText: formatPeriod(r.period_start, r.period_end),
+        valueText: formatQuantity(r.value, r.unit),
+        rangeText: r.low !== r.high ? formatRange(r.low, r.high, r.unit) : '',
         n: r.n_sources,
         agreement: r.agreement,
         unverified: r.unverified,

@@ -215,6 +215,9 @@ describe('report html', () => {
     expect(left.length).toBeGreaterThan(0);
     expect([...appendix.matchAll(/<tr[ >]/g)].length - 1).toBe(left.length);
     expect(appendix).toContain('Executions, 1937–1938');
+    // Each line has its period and range (field names that are also helpers would print nothing).
+    expect(appendix).not.toMatch(/<td class="period"><\/td>/);
+    expect(appendix).not.toContain('–––');
   });
 
   it('says what changed, or that this is the first edition', () => {
