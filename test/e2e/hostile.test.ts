@@ -51,8 +51,8 @@ describe.runIf(CHROMIUM)('hostile raw data', () => {
     const claims = readFileSync(path.join(ws.raw, 'claims.csv'), 'utf8');
     writeFileSync(
       path.join(ws.raw, 'claims.csv'),
-      // claims.csv: claim_id, claim, measure_id, claimed, period, summary, quote, as, stance.
-      `${claims}ess-x,ess-x,record.stakhanov-tonnes,102 t,1935-08-31,${q(attack('claim'))},,,\n`,
+      // claims.csv: claim_id, measure_id, claimed, period, summary, claim, quote, as, stance.
+      `${claims}ess-x,record.stakhanov-tonnes,102 t,1935-08-31,${q(attack('claim'))},,,,\n`,
     );
   });
   afterAll(async () => {
