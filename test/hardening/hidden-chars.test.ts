@@ -78,6 +78,8 @@ describe('hidden characters never reach the outputs', () => {
   it('report.html, its SVG and rejects.csv hold none', async () => {
     const raw = path.join(temp, 'raw');
     cpSync(path.join(ROOT, 'test/fixtures/basic/raw'), raw, { recursive: true });
+    const report = path.join(temp, 'report');
+    cpSync(path.join(ROOT, 'test/fixtures/basic/report'), report, { recursive: true });
     const measures = path.join(raw, 'measures.csv');
     writeFileSync(
       measures,
@@ -100,6 +102,8 @@ describe('hidden characters never reach the outputs', () => {
       clean,
       '--out',
       out,
+      '--report',
+      report,
       '--formats',
       'html',
       '--allow-rejects',
