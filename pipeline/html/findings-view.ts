@@ -1,8 +1,10 @@
 // The findings page (issue 16): one finding per claim of the essay, in the essay's order — its quote, the
 // verdict in words, the evidence's range and number of sources, and each reading under it. Where the
 // sources disagree it shows every figure and says that the reconciled value is their median.
+
 import type { ClaimFinding, ReadingFinding, ReportData } from '../types.ts';
 import { formatQualified, formatQuantity, formatRange, labelWithPeriod } from './format-quantity.ts';
+import { formatCitation } from './helpers.ts';
 import { auditLookup } from './methods-view.ts';
 import { type RowIndex, rowAnchor } from './row-index.ts';
 
@@ -151,7 +153,7 @@ function readingView(r: ReadingFinding, index: RowIndex, unit: string): ReadingV
 }
 
 export function buildFindings(data: ReportData, index: RowIndex, reportUrl: string): FindingsView {
-  const { audit } = auditLookup(data);
+  const { audit, page } = auditLookup(data);
   const findings = data.findings.map((f, i): FindingView => {
     const r = decidingReading(f);
     const unit = r ? index.unit(r.measure_id) : '';
@@ -164,13 +166,13 @@ export function buildFindings(data: ReportData, index: RowIndex, reportUrl: stri
       ? [
           ...(entry?.used ?? []).map((o) => ({
             id: o.source_id,
-            cite: index.ref(o.source_id).cite,
+            cite: formatCitation(index.ref(o.source_id).cite, page(o.ref)),
             raw: o.raw,
             setAside: false,
           })),
           ...(entry?.set_aside ?? []).map((o) => ({
             id: o.source_id,
-            cite: index.ref(o.source_id).cite,
+            cite: formatCitation(index.ref(o.source_id).cite, page(o.ref)),
             raw: o.raw,
             setAside: true,
           })),

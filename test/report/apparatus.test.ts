@@ -1,0 +1,98 @@
+// The report's apparatus as a reader reads it: a Chicago author-date bibliography, citations that name
+// source and page, the Methods in plain words and formatted numbers.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTemplates, renderReport, type Templates } from '../../pipeline/html/render-report.ts';
+import { shortCitation } from '../../pipeline/html/row-index.ts';
+import type { ReportData, Source } from '../../pipeline/types.ts';
+import { compileFixture } from './compile-fixture.ts';
+import { buildFixture } from './fixture.ts';
+import { fixtureMeta } from './fixture-meta.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let templates: Templates;
+
+beforeAll(async () => {
+  templates = await loadTemplates(root);
+});
+
+async function render(data: ReportData, body: string): Promise<string> {
+  const files = [{ name: 'index.md', ref: 'report/index.md', text: `---\ntitle: T\n---\n${body}\n` }];
+  const compiled = await compileFixture(data, files);
+  return renderReport({ templates, data, ...compiled, meta: fixtureMeta() });
+}
+
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+function withAuthors(data: ReportData, authors: Record<string, Partial<Source>>): ReportData {
+  return { ...data, sources: data.sources.map((s) => ({ ...s, ...authors[s.source_id] })) };
+}
+
+describe('bibliography', () => {
+  it('is Chicago author-date: surname first, sorted by surname, n.d. only when undated', async () => {
+    const data = withAuthors(buildFixture(), {
+      'conquest-1968': { author: 'Conquest, Robert', publisher: 'Macmillan' },
+      'zemskov-1991': { author: 'V. N. Zemskov' },
+      'applebaum-2003': { author: 'Anne Applebaum', year: 'n.d. (accessed 2026)' },
+    });
+    const html = await render(data, '# Sources\n\n{{sources}}');
+    const list = text(html.slice(html.indexOf('class="bibliography"')));
+    expect(list).toContain('Conquest, Robert. 1968. The Great Terror. Macmillan.');
+    expect(list).toContain('Zemskov, V. N. 1991. GULAG');
+    expect(list).toContain('Applebaum, Anne. n.d. Gulag: A History. Accessed 2026.');
+    expect(list).not.toContain('(n.d.');
+    expect(list).not.toContain('(accessed');
+    // Sorted by surname: Applebaum, Conquest, …, Zemskov.
+    const at = (s: string) => list.indexOf(s);
+    expect(at('Applebaum, Anne')).toBeLessThan(at('Conquest, Robert'));
+    expect(at('Conquest, Robert')).toBeLessThan(at('Zemskov, V. N.'));
+    expect(html).toContain('<cite>The Great Terror.</cite>');
+  });
+
+  it('short citations use the same surnames and year', () => {
+    const s = { title: 'T', year: '1991' };
+    expect(shortCitation({ ...s, author: 'V. N. Zemskov' })).toBe('Zemskov 1991');
+    expect(shortCitation({ ...s, author: 'Conquest, Robert' })).toBe('Conquest 1991');
+    expect(shortCitation({ ...s, author: 'R. W. Davies and S. G. Wheatcroft' })).toBe(
+      'Davies and Wheatcroft 1991',
+    );
+    expect(shortCitation({ ...s, author: 'Encyclopedia of Ukraine' })).toBe('Encyclopedia of Ukraine 1991');
+    expect(shortCitation({ ...s, author: 'Lewis H. Siegelbaum', year: 'n.d. (accessed 2026)' })).toBe(
+      'Siegelbaum n.d.',
+    );
+  });
+});
+
+describe('provenance', () => {
+  it('traces a figure to source and page in notes, tables and methods, file:line only beside it', async () => {
+    const data = withAuthors(buildFixture(), { 'zemskov-1991': { author: 'V. N. Zemskov' } });
+    const html = await render(
+      data,
+      '# Gulag\n\nIn 1951 {{figure "gulag-pop.camps" period="1951-01-01"}}.\n\n{{table measures="gulag-pop.camps"}}\n\n# Methods\n\n{{methods}}',
+    );
+    const notes = text(
+      html.slice(
+        html.indexOf('class="figure-notes"'),
+        html.indexOf('</ol>', html.indexOf('class="figure-notes"')),
+      ),
+    );
+    expect(notes).toContain('Zemskov 1991, p. 10: “');
+    const table = text(
+      html.slice(
+        html.indexOf('<table class="rows">'),
+        html.indexOf('</table>', html.indexOf('<table class="rows">')),
+      ),
+    );
+    expect(table).toContain('Zemskov 1991, p. 10');
+    expect(table).toContain('Getty');
+    expect(table).toMatch(/Getty[^;]* 1993, p\. 1017/);
+    const methods = html.slice(html.indexOf('apparatus-methods'));
+    expect(text(methods)).toMatch(/Zemskov 1991, p\. 10: “[^”]*” observations\/[\w.-]+\.csv:\d+/);
+    expect(methods).not.toContain('V. N. Zemskov 1991');
+  });
+});
