@@ -96,3 +96,14 @@ describe('provenance', () => {
     expect(methods).not.toContain('V. N. Zemskov 1991');
   });
 });
+
+describe('methods', () => {
+  it('reads in formatted figures and names, not raw numbers and ids', async () => {
+    const html = await render(buildFixture(), '# Methods\n\n{{methods}}');
+    const methods = text(html.slice(html.indexOf('apparatus-methods')));
+    expect(methods).toContain('1,533,767');
+    expect(methods).not.toMatch(/(?<![\d,.])\d{5,} persons/);
+    expect(methods).not.toContain('gulag-pop.camps');
+    expect(methods).not.toMatch(/\(zemskov-1991\)|Priority archival>/);
+  });
+});
