@@ -107,3 +107,11 @@ describe('methods', () => {
     expect(methods).not.toMatch(/\(zemskov-1991\)|Priority archival>/);
   });
 });
+
+describe('front matter', () => {
+  it('calls the fingerprint what it is: of the report’s content', async () => {
+    const html = await render(buildFixture(), '# Sources\n\n{{sources}}');
+    expect(html).toContain('<dt>Content fingerprint</dt>');
+    expect(html).not.toMatch(/Data fingerprint|· data <code>/);
+  });
+});
