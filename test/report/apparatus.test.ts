@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplates, renderReport, type Templates } from '../../pipeline/html/render-report.ts';
 import { shortCitation } from '../../pipeline/html/row-index.ts';
+import { claimFindings } from '../../pipeline/reconcile/claim-findings.ts';
 import type { ReportData, Source } from '../../pipeline/types.ts';
 import { compileFixture } from './compile-fixture.ts';
 import { buildFixture } from './fixture.ts';
@@ -113,5 +114,70 @@ describe('front matter', () => {
     const html = await render(buildFixture(), '# Sources\n\n{{sources}}');
     expect(html).toContain('<dt>Content fingerprint</dt>');
     expect(html).not.toMatch(/Data fingerprint|· data <code>/);
+  });
+});
+
+describe('a claim no source gives a figure for', () => {
+  it('prints the claim as the essay wrote it, without the measure’s unit, and says no source gives one', async () => {
+    const data = buildFixture();
+    data.measures.push({
+      measure_id: 'record.date-x',
+      label: 'Date of the record',
+      unit: 'multiple',
+      definition: '',
+      method: 'median',
+      method_text: 'median',
+      tolerance: 0,
+      ref: 'measures.csv:99',
+    });
+    const common = {
+      claim: 'ess-date',
+      measure_id: 'record.date-x',
+      period_start: '',
+      period_end: '',
+      claimed: 31,
+    };
+    data.claims.push({
+      ...common,
+      claim_id: 'ess-date',
+      claimed_raw: '31 August',
+      summary: 'The record fell on 31 August.',
+      quote: '',
+      as: 'stated',
+      stance: 'asserts',
+      ref: 'claims.csv:99',
+    });
+    data.verdicts.push({
+      ...common,
+      claim_id: 'ess-date',
+      value: null,
+      low: null,
+      high: null,
+      ratio: null,
+      verdict: 'no_data',
+    });
+    data.findings = claimFindings({
+      claims: data.claims,
+      verdicts: data.verdicts,
+      reconciled: data.reconciled,
+      essay: null,
+    });
+    const html = await render(data, '# Claims\n\n{{claims}}');
+    const finding = text(
+      html.slice(
+        html.indexOf('id="finding-ess-date"'),
+        html.indexOf('</li>', html.indexOf('id="finding-ess-date"')),
+      ),
+    );
+    expect(finding).toContain(
+      'The essay’s “31 August”, held against Date of the record: no source gives a figure.',
+    );
+    expect(finding).not.toContain('31×');
+    const row = text(
+      html.slice(html.indexOf('ess-date</span>'), html.indexOf('</tr>', html.indexOf('ess-date</span>'))),
+    );
+    expect(row).toContain('Claimed: “31 August”');
+    expect(row).toContain('no source gives a figure');
+    expect(row).not.toContain('31×');
   });
 });
