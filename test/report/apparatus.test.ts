@@ -125,7 +125,7 @@ describe('a claim no source gives a figure for', () => {
       label: 'Date of the record',
       unit: 'multiple',
       definition: '',
-      method: 'median' as const,
+      method: { type: 'median' },
       method_text: 'median',
       tolerance: 0,
       ref: 'measures.csv:99',
