@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSvgText } from '../../pipeline/charts/check-svg.ts';
 import { parsePair, partnerOf } from '../../pipeline/charts/kind-bars.ts';
