@@ -125,7 +125,7 @@ export async function runStages(rt: Runtime, stages: readonly StageName[]): Prom
     // Chromium starts while the data stages work, so the pdf stage does not wait for it; the chart
     // modules (vega is large) load in the gaps of the data stages' file writes.
     if (stages.includes('pdf') && order.indexOf(name) < order.indexOf('pdf')) startBrowserEarly(rt);
-    if (stages.includes('charts') && name !== 'charts') void import('./charts/charts.ts').catch(() => {});
+    if (stages.includes('charts') && name !== 'charts') void import('./report/chart-api.ts').catch(() => {});
     const progress = startProgress(name, {
       isTTY: Boolean(process.stderr.isTTY),
       write: (text) => process.stderr.write(text),

@@ -23,10 +23,7 @@ export function figureNote(
     .rowsOf(measure)
     .find((r) => r.period_start === periodStart && r.period_end === periodEnd)!;
   const entry = lookup.audit(`${measure}\u0000${periodStart}\u0000${periodEnd}`);
-  const cite = (sourceId: string, ref: string) => {
-    const s = index.source(sourceId);
-    return formatCitation(s?.author ?? sourceId, s?.year ?? '', lookup.page(ref));
-  };
+  const cite = (sourceId: string, ref: string) => formatCitation(index.ref(sourceId).cite, lookup.page(ref));
   return {
     number,
     row: index.view(row),

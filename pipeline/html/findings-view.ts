@@ -1,8 +1,16 @@
 // The findings page (issue 16): one finding per claim of the essay, in the essay's order — its quote, the
 // verdict in words, the evidence's range and number of sources, and each reading under it. Where the
 // sources disagree it shows every figure and says that the reconciled value is their median.
+
 import type { ClaimFinding, ReadingFinding, ReportData } from '../types.ts';
-import { formatQualified, formatQuantity, formatRange, labelWithPeriod } from './format-quantity.ts';
+import {
+  formatNumberText,
+  formatQualified,
+  formatQuantity,
+  formatRange,
+  labelWithPeriod,
+} from './format-quantity.ts';
+import { formatCitation } from './helpers.ts';
 import { auditLookup } from './methods-view.ts';
 import { type RowIndex, rowAnchor } from './row-index.ts';
 
@@ -82,8 +90,21 @@ export function decidingReading(f: ClaimFinding): ReadingFinding | undefined {
   return same.find((r) => r.as === 'stated') ?? same[0] ?? f.readings[0];
 }
 
+const NO_FIGURE = 'no source gives a figure';
+
+/**
+ * The essay's figure: in the measure's unit when a reconciled row stands beside it; as the essay wrote
+ * it (claimed_raw) when none does, since the measure's unit may not be the claim's (a date's measure
+ * has no figures, and "31" in its unit would read "31×").
+ */
+export function claimedText(r: ReadingFinding, unit: string, claimedRaw: string): string {
+  const noRow = r.verdict === 'no_data' || r.value === null;
+  if (noRow) return claimedRaw.trim() ? `“${claimedRaw.trim()}”` : formatNumberText(r.claimed);
+  return formatQuantity(r.claimed, unit);
+}
+
 function evidenceText(r: ReadingFinding, unit: string, bound: string | undefined): string {
-  if (r.value === null || r.low === null || r.high === null) return 'no reconciled figure';
+  if (r.value === null || r.low === null || r.high === null) return NO_FIGURE;
   if (bound) return formatQualified(r.value, r.low, r.high, unit, bound as 'at_least' | 'at_most');
   if (r.low === r.high) return formatQuantity(r.value, unit);
   return `${formatRange(r.low, r.high, unit)} (reconciled ${formatQuantity(r.value, unit)})`;
@@ -135,12 +156,12 @@ export function claimReview(
   return review;
 }
 
-function readingView(r: ReadingFinding, index: RowIndex, unit: string): ReadingView {
+function readingView(r: ReadingFinding, index: RowIndex, unit: string, claimedRaw: string): ReadingView {
   return {
     id: r.claim_id,
     summary: r.summary,
     as: r.as,
-    claimed: formatQuantity(r.claimed, unit),
+    claimed: claimedText(r, unit, claimedRaw),
     heldAgainst: labelWithPeriod(index.label(r.measure_id), r.period_start, r.period_end),
     anchor: rowAnchor(r),
     evidence: evidenceText(r, unit, undefined),
@@ -151,7 +172,9 @@ function readingView(r: ReadingFinding, index: RowIndex, unit: string): ReadingV
 }
 
 export function buildFindings(data: ReportData, index: RowIndex, reportUrl: string): FindingsView {
-  const { audit } = auditLookup(data);
+  const { audit, page } = auditLookup(data);
+  const claimedRaw = new Map(data.claims.map((c) => [c.claim_id, c.claimed_raw]));
+  const rawOf = (claimId: string) => claimedRaw.get(claimId) ?? '';
   const findings = data.findings.map((f, i): FindingView => {
     const r = decidingReading(f);
     const unit = r ? index.unit(r.measure_id) : '';
@@ -164,13 +187,13 @@ export function buildFindings(data: ReportData, index: RowIndex, reportUrl: stri
       ? [
           ...(entry?.used ?? []).map((o) => ({
             id: o.source_id,
-            cite: index.ref(o.source_id).cite,
+            cite: formatCitation(index.ref(o.source_id).cite, page(o.ref)),
             raw: o.raw,
             setAside: false,
           })),
           ...(entry?.set_aside ?? []).map((o) => ({
             id: o.source_id,
-            cite: index.ref(o.source_id).cite,
+            cite: formatCitation(index.ref(o.source_id).cite, page(o.ref)),
             raw: o.raw,
             setAside: true,
           })),
@@ -193,7 +216,7 @@ export function buildFindings(data: ReportData, index: RowIndex, reportUrl: stri
       bornOut: bornOutText(f),
       evidence: r && r.verdict !== 'no_data' ? evidenceText(r, unit, row?.bound) : '',
       heldAgainst: r ? labelWithPeriod(index.label(r.measure_id), r.period_start, r.period_end) : '',
-      claimed: r ? formatQuantity(r.claimed, unit) : '',
+      claimed: r ? claimedText(r, unit, rawOf(r.claim_id)) : '',
       ratio: r?.ratio ?? null,
       nSources: r?.n_sources ?? 0,
       contested,
@@ -201,7 +224,9 @@ export function buildFindings(data: ReportData, index: RowIndex, reportUrl: stri
       medianNote: median,
       // One reading is the finding itself; several are listed under it.
       readings:
-        f.readings.length < 2 ? [] : f.readings.map((x) => readingView(x, index, index.unit(x.measure_id))),
+        f.readings.length < 2
+          ? []
+          : f.readings.map((x) => readingView(x, index, index.unit(x.measure_id), rawOf(x.claim_id))),
       review: claimReview(f, sentence, verdictWords, data, `${reportUrl}#finding-${f.claim}`),
     };
   });

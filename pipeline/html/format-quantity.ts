@@ -47,6 +47,11 @@ const UNIT_SUFFIX: Record<Unit, { text: string; space: boolean }> = {
   int_dollars_2011: { text: 'int. $ (2011)', space: true },
 };
 
+/** Each built-in unit's printed suffix (`% per year`, `int. $ (2011)`), to read figures back out of text. */
+export function unitSuffixes(): { unit: string; text: string }[] {
+  return Object.entries(UNIT_SUFFIX).map(([unit, s]) => ({ unit, text: s.text }));
+}
+
 /** A unit's name as printed after a number. Unknown units are printed as they are. */
 export function unitText(unit: string): string {
   return (UNIT_SUFFIX as Record<string, { text: string }>)[unit]?.text ?? unit;

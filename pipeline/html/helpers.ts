@@ -26,11 +26,15 @@ export function safeHttpUrl(url: string): string | null {
   }
 }
 
-/** `[Zemskov 1991, p. 10]`; a page given as `pp. 10–27` or `ch. 1` is kept as written. */
-export function formatCitation(author: string, year: string, page = ''): string {
+/**
+ * `Zemskov 1991, p. 10` from a short citation and a page; a page given as `pp. 10–27` or `ch. 1` is kept
+ * as written, several pages (`10, 14`) read `pp. 10, 14`.
+ */
+export function formatCitation(cite: string, page = ''): string {
   const p = page.trim();
-  const pageText = p === '' ? '' : /^[a-z]/i.test(p) ? `, ${p}` : `, p. ${p}`;
-  return `[${author} ${year}${pageText}]`;
+  const pageText =
+    p === '' ? '' : /^[a-z]/i.test(p) ? `, ${p}` : /[,;–-]/.test(p) ? `, pp. ${p}` : `, p. ${p}`;
+  return `${cite}${pageText}`;
 }
 
 const VERDICT_TEXT: Record<string, string> = {
@@ -106,8 +110,8 @@ export function registerHelpers(hb: HB): void {
   });
   hb.registerHelper('date', (...a: unknown[]) => formatDate(String(args(a)[0] ?? '')));
   hb.registerHelper('citation', (...a: unknown[]) => {
-    const [author, year, page] = args(a);
-    return formatCitation(String(author ?? ''), String(year ?? ''), String(page ?? ''));
+    const [cite, page] = args(a);
+    return formatCitation(String(cite ?? ''), String(page ?? ''));
   });
   hb.registerHelper(
     'verdictBadge',

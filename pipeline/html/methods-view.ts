@@ -2,6 +2,7 @@
 // grouped by the report section that first shows the measure (then the appendix).
 import * as aq from 'arquero';
 import type { AuditEntry, AuditObservation, ReportData } from '../types.ts';
+import { type ExplanationNames, readableExplanation } from './explanation-text.ts';
 import { type RowIndex, rowAnchor } from './row-index.ts';
 import type { RowView } from './view-types.ts';
 
@@ -78,14 +79,19 @@ export function buildMethods(
   sectionOf: (measureId: string) => { id: string; title: string; order: number },
 ): MethodGroup[] {
   const { audit, page } = auditLookup(data);
+  const names: ExplanationNames = {
+    sources: new Map(data.sources.map((s) => [s.source_id, index.ref(s.source_id).cite])),
+    measures: new Map(data.measures.map((m) => [m.measure_id, index.label(m.measure_id)])),
+  };
+  const read = (text: string) => readableExplanation(text, names);
   const groups = new Map<string, MethodGroup & { order: number }>();
   for (const r of index.rows) {
     const a = audit(rowKey(r));
     const row: MethodRowView = {
       ...index.view(r),
-      explanation: a?.explanation ?? '',
+      explanation: read(a?.explanation ?? ''),
       used: (a?.used ?? []).map((o) => observationView(index, page, o)),
-      setAside: (a?.set_aside ?? []).map((o) => observationView(index, page, o, o.reason)),
+      setAside: (a?.set_aside ?? []).map((o) => observationView(index, page, o, read(o.reason))),
       inputs: (a?.inputs ?? []).map((i) => ({
         anchor: rowAnchor(i),
         label: index.label(i.measure_id),

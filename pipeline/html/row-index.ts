@@ -2,8 +2,10 @@
 // and apparatus block looks rows up by measure instead of scanning the whole collection.
 import * as aq from 'arquero';
 import { measuresInFileOrder } from '../report/compile-report.ts';
+import { parseContributors, referenceYear } from '../sources/bibliography.ts';
 import type { ReportData, Source } from '../types.ts';
 import { labelWithPeriod } from './format-quantity.ts';
+import { formatCitation } from './helpers.ts';
 import type { Row, RowView, SourceRef } from './view-types.ts';
 
 /** `row-<measure>--<start>[--<end>]`: ids and periods are plain names, so the anchor is too. */
@@ -12,12 +14,23 @@ export function rowAnchor(row: { measure_id: string; period_start: string; perio
   return `row-${row.measure_id}--${row.period_start}${end}`;
 }
 
-/** The surname of an author field (`Lewis H. Siegelbaum` → `Siegelbaum`; an institution stays whole). */
-export function surname(author: string): string {
-  const first = author.split(/\s*(?:;|&| and )\s*/)[0]!.trim();
-  if (first.includes(',')) return first.split(',')[0]!.trim();
-  const words = first.split(/\s+/);
-  return words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w)) ? words.at(-1)! : first;
+/**
+ * The short citation of a source, author-date as the bibliography sorts it: `Zemskov 1991`,
+ * `Davies and Wheatcroft 2004`, `Conquest et al. 1968`, `Encyclopedia of Ukraine 1993`, `Siegelbaum n.d.`
+ * (the same surname logic and year as pipeline/sources/bibliography.ts).
+ */
+export function shortCitation(source: Pick<Source, 'author' | 'year' | 'title'>): string {
+  const c = parseContributors(source.author);
+  const names = c.names.map((n) => (n.person ? n.family : n.literal));
+  const who =
+    names.length === 0
+      ? source.title
+      : names.length === 1
+        ? `${names[0]}${c.etAl ? ' et al.' : ''}`
+        : names.length === 2 && !c.etAl
+          ? `${names[0]} and ${names[1]}`
+          : `${names[0]} et al.`;
+  return `${who} ${referenceYear(source.year).year}`.trim();
 }
 
 export interface RowIndex {
@@ -65,14 +78,30 @@ export function buildRowIndex(data: ReportData): RowIndex {
     let r = refs.get(id);
     if (!r) {
       const s = sourceById.get(id);
-      r = s
-        ? { id, cite: `${s.author} ${s.year}`, short: `${surname(s.author)} ${s.year}` }
-        : { id, cite: id, short: id };
+      r = s ? { id, cite: shortCitation(s), short: shortCitation(s) } : { id, cite: id, short: id };
       refs.set(id, r);
     }
     return r;
   };
   const label = (id: string) => measureById.get(id)?.label || id;
+  // A row's sources cite the pages their figures stand on ("Zemskov 1991, p. 10"), from the audit's
+  // observations of that row and the observations' pages.
+  const pageOfRef = new Map(data.observations.filter((o) => o.page !== '').map((o) => [o.ref, o.page]));
+  const auditOf = new Map(
+    data.audit.map((a) => [`${a.measure_id}\u0000${a.period_start}\u0000${a.period_end}`, a]),
+  );
+  const cited = (r: Row, ids: readonly string[], setAside: boolean): SourceRef[] => {
+    const a = auditOf.get(`${r.measure_id}\u0000${r.period_start}\u0000${r.period_end}`);
+    const obs = [...(setAside ? [] : (a?.used ?? [])), ...(a?.set_aside ?? [])];
+    return ids.map((id) => {
+      const base = ref(id);
+      const pages = [
+        ...new Set(obs.filter((o) => o.source_id === id).map((o) => pageOfRef.get(o.ref) ?? '')),
+      ].filter((p) => p !== '');
+      pages.sort((x, y) => x.localeCompare(y, 'en', { numeric: true }));
+      return { ...base, cite: formatCitation(base.cite, pages.join(', ')) };
+    });
+  };
   const view = (r: Row, first = true, sameSources = false): RowView => ({
     anchor: rowAnchor(r),
     measureId: r.measure_id,
@@ -88,8 +117,8 @@ export function buildRowIndex(data: ReportData): RowIndex {
     nSources: r.n_sources,
     agreement: r.agreement,
     contested: r.agreement === 'contested',
-    sources: [...r.sources].sort().map(ref),
-    outliers: r.outliers.map(ref),
+    sources: cited(r, [...r.sources].sort(), false),
+    outliers: cited(r, r.outliers, true),
     unverified: r.unverified,
     method: r.method,
     first,
@@ -110,7 +139,12 @@ export function buildRowIndex(data: ReportData): RowIndex {
       return list.map((r, i) => {
         const prev = i > 0 ? list[i - 1] : undefined;
         const first = prev?.measure_id !== r.measure_id;
-        return view(r, first, !first && prev?.sources.join(';') === r.sources.join(';'));
+        // "As above" only when the citations, pages included, are the same.
+        const citesOf = (x: Row) =>
+          cited(x, [...x.sources].sort(), false)
+            .map((c) => c.cite)
+            .join(';');
+        return view(r, first, !first && prev !== undefined && citesOf(prev) === citesOf(r));
       });
     },
   };

@@ -1,15 +1,19 @@
-// {{sources}}: the bibliography, with how many figures each source gives and on which pages (arquero).
+// {{sources}}: the bibliography in Chicago author-date (pipeline/sources/bibliography.ts), with how many
+// figures each source gives and on which pages (arquero).
 import * as aq from 'arquero';
+import { formatBibliography } from '../sources/bibliography.ts';
 import type { ReportData } from '../types.ts';
 
 export interface SourceView {
   id: string;
+  /** The reference's parts, the title set in italics: text = author + year + title + rest (+ url). */
   author: string;
   year: string;
   title: string;
-  kind: string;
-  publisher: string;
+  rest: string;
   url: string;
+  text: string;
+  kind: string;
   notes: string;
   pages: string[];
   figures: number;
@@ -25,28 +29,24 @@ export function buildSources(data: ReportData): SourceView[] {
       .objects() as { source_id: string; figures: number; pages: string[] }[];
     for (const r of rolled) use.set(r.source_id, { figures: r.figures, pages: r.pages });
   }
-  return [...data.sources]
-    .sort(
-      (a, b) =>
-        a.author.localeCompare(b.author, 'en') ||
-        a.year.localeCompare(b.year) ||
-        a.source_id.localeCompare(b.source_id),
-    )
-    .map((s) => {
-      const u = use.get(s.source_id);
-      return {
-        id: s.source_id,
-        author: s.author,
-        year: s.year,
-        title: s.title,
-        kind: s.kind,
-        publisher: s.publisher,
-        url: s.url,
-        notes: s.notes,
-        pages: (u?.pages ?? [])
-          .filter((p) => p !== '')
-          .sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
-        figures: u?.figures ?? 0,
-      };
-    });
+  const byId = new Map(data.sources.map((s) => [s.source_id, s]));
+  return formatBibliography(data.sources).map((entry) => {
+    const s = byId.get(entry.source_id)!;
+    const u = use.get(entry.source_id);
+    return {
+      id: entry.source_id,
+      author: entry.author,
+      year: entry.year,
+      title: entry.title,
+      rest: entry.rest,
+      url: entry.url,
+      text: entry.text,
+      kind: s.kind,
+      notes: s.notes,
+      pages: (u?.pages ?? [])
+        .filter((p) => p !== '')
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+      figures: u?.figures ?? 0,
+    };
+  });
 }

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCharts } from '../../pipeline/charts/charts.ts';
 import { parseSvgText } from '../../pipeline/charts/check-svg.ts';
 import { parsePair, partnerOf } from '../../pipeline/charts/kind-bars.ts';
 import {
@@ -15,9 +13,9 @@ import {
 } from '../../pipeline/charts/kind-common.ts';
 import { parseBands, segmentRuns } from '../../pipeline/charts/kind-series.ts';
 import { type ChartRequest, checkChartRequest, renderChart } from '../../pipeline/charts/kinds.ts';
-import { CHARTS, directiveLine, expandPattern, requestOf } from '../../pipeline/charts/registry.ts';
 import { finishSvg, sanitiseSvg, stabiliseIds } from '../../pipeline/charts/render-svg.ts';
 import type { Observation, ReconciledRow, ReportData } from '../../pipeline/types.ts';
+import { buildCharts, CHARTS, expandPattern, requestOf } from './chart-requests.ts';
 import { buildEmptyFixture, buildFixture } from './fixture.ts';
 
 function request(data: ReportData, over: Partial<ChartRequest> & { pattern: string }): ChartRequest {
@@ -67,7 +65,7 @@ function withSeries(years: number[], id = 'test.series'): ReportData {
   return data;
 }
 
-describe('charts from the registry (today’s report as chart requests)', () => {
+describe('charts from chart requests (this subject’s charts against the fixture)', () => {
   it('builds every chart from the fixture, accessible and without NaN', async () => {
     const data = buildFixture();
     const charts = await buildCharts(data);
@@ -104,11 +102,6 @@ describe('charts from the registry (today’s report as chart requests)', () => 
     expect(await buildCharts(empty)).toEqual([]);
     for (const entry of CHARTS)
       expect(checkChartRequest(requestOf(entry, empty), empty), entry.id).not.toBeNull();
-  });
-
-  it('prints each directive line of the registry in the README', () => {
-    const readme = readFileSync(new URL('../../pipeline/charts/README.md', import.meta.url), 'utf8');
-    for (const entry of CHARTS) expect(readme, entry.id).toContain(directiveLine(entry));
   });
 });
 

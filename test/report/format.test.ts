@@ -50,9 +50,10 @@ describe('figures as the report prints them', () => {
     expect(labelWithPeriod('Famine deaths, USSR', '1932', '1933')).toBe('Famine deaths, USSR, 1932–1933');
   });
   it('formats citations, badges and links safely', () => {
-    expect(formatCitation('Zemskov', '1991', '10')).toBe('[Zemskov 1991, p. 10]');
-    expect(formatCitation('Zemskov', '1991', 'pp. 10–27')).toBe('[Zemskov 1991, pp. 10–27]');
-    expect(formatCitation('Siegelbaum', '1988')).toBe('[Siegelbaum 1988]');
+    expect(formatCitation('Zemskov 1991', '10')).toBe('Zemskov 1991, p. 10');
+    expect(formatCitation('Zemskov 1991', 'pp. 10–27')).toBe('Zemskov 1991, pp. 10–27');
+    expect(formatCitation('Zemskov 1991', '10, 14')).toBe('Zemskov 1991, pp. 10, 14');
+    expect(formatCitation('Siegelbaum 1988')).toBe('Siegelbaum 1988');
     expect(safeHttpUrl('https://en.wikipedia.org/wiki/Gulag')).toBe('https://en.wikipedia.org/wiki/Gulag');
     expect(safeHttpUrl('javascript:alert(1)')).toBeNull();
     expect(safeHttpUrl(' JaVaScRiPt:alert(1)')).toBeNull();

@@ -153,7 +153,8 @@ describe('report html', () => {
     expect(coal).toMatch(/<sup class="figure-note-ref" id="fnref-2"><a href="#fn-2"/);
     const note = html.match(/<li id="fn-2">[\s\S]*?<\/li>/)?.[0] ?? '';
     expect(note).toContain('Coal, 1937');
-    expect(note).toMatch(/\[[^\]]+\]/);
+    // Each source figure cited by source and year (and page when known), then the figure as printed.
+    expect(note.replace(/<[^>]+>/g, '')).toMatch(/\w 20\d\d(?:, p\. \w+)?: “[^”]+”/);
     // The notes of a section close it, numbered on from the section before.
     expect(html).toMatch(/<ol class="figure-notes" start="2">/);
   });

@@ -8,17 +8,6 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const WORDS =
   /stakhanov|gulag|soviet|stalin|famine|holodomor|five-year|kulak|nkvd|ogpu|ussr|bolshevik|donbas|izotov|busygin|magnitogorsk|gosplan|udarnik/i;
 
-/**
- * The charts branch's temporary list of today's charts as requests (the same lines as report/index.md's
- * {{chart}} directives, kept in step with its README by that branch's test). Nothing in the build calls
- * it; it goes when that branch removes it. Every other file must be clean, and this list only shrinks.
- */
-const PENDING_REMOVAL = new Set([
-  'pipeline/charts/registry.ts',
-  // Its section "today's charts" quotes this project's directive lines, now in report/index.md.
-  'pipeline/charts/README.md',
-]);
-
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
@@ -31,7 +20,6 @@ describe('the engine', () => {
     const found: string[] = [];
     for (const file of [...files(path.join(ROOT, 'pipeline')), ...files(path.join(ROOT, 'templates'))]) {
       const rel = path.relative(ROOT, file).split(path.sep).join('/');
-      if (PENDING_REMOVAL.has(rel)) continue;
       if (WORDS.test(rel)) found.push(`${rel} (its name)`);
       readFileSync(file, 'utf8')
         .split('\n')

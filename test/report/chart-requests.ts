@@ -1,8 +1,13 @@
-// TEMPORARY: today's report charts as chart requests (kind + measure pattern + options), until the
-// report's {{chart}} directives replace this list (the generator removes it then). Each entry is the
-// directive line printed in pipeline/charts/README.md; a test holds the two together.
-import type { ReportData } from '../types.ts';
-import type { ChartKind, ChartRequest } from './kinds.ts';
+// The chart requests the chart tests render against the fixture: this subject's charts as kind + measure
+// pattern + options (the same requests report/index.md's {{chart}} directives make). Test data only: the
+// engine keeps no list of a subject's measures.
+import {
+  type ChartKind,
+  type ChartRequest,
+  checkChartRequest,
+  renderChart,
+} from '../../pipeline/charts/kinds.ts';
+import type { ChartOutput, ReportData } from '../../pipeline/types.ts';
 
 export interface ChartEntry {
   id: string;
@@ -141,11 +146,6 @@ export const CHARTS: readonly ChartEntry[] = [
   },
 ];
 
-/** The section a chart id belongs to; unknown ids go to "Other measures". */
-export function chartSection(id: string): string {
-  return CHARTS.find((c) => c.id === id)?.section ?? 'other';
-}
-
 /** Measure ids matching a comma-separated pattern, each part in turn, in measures.csv order within a part. */
 export function expandPattern(pattern: string, data: ReportData): string[] {
   const ids = data.measures.map((m) => m.measure_id);
@@ -168,13 +168,10 @@ export function requestOf(entry: ChartEntry, data: ReportData): ChartRequest {
   };
 }
 
-/** The directive that asks for the same chart: `{{chart "KIND" measures="…" title="…" …}}`. */
-export function directiveLine(entry: ChartEntry): string {
-  const args = [
-    `measures="${entry.pattern}"`,
-    `title="${entry.title}"`,
-    ...(entry.period === undefined ? [] : [`period="${entry.period}"`]),
-    ...Object.entries(entry.options).map(([k, v]) => `${k}="${v}"`),
-  ];
-  return `{{chart "${entry.kind}" ${args.join(' ')}}}`;
+/** Every request of the list whose data the fixture holds, rendered (the charts stage renders a report's). */
+export async function buildCharts(data: ReportData): Promise<ChartOutput[]> {
+  const requests = CHARTS.map((entry) => requestOf(entry, data)).filter(
+    (req) => checkChartRequest(req, data) === null,
+  );
+  return Promise.all(requests.map((req) => renderChart(req, data)));
 }
