@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileFixture } from '../report/compile-fixture.ts';
 import { loadTemplates, renderReport } from '../../pipeline/html/render-report.ts';
 import { findChromium } from '../../pipeline/pdf/find-chromium.ts';
 import { type Browser, launchBrowser } from '../../pipeline/pdf/print-pdf.ts';
+import { compileFixture } from '../report/compile-fixture.ts';
 import { buildFixture } from '../report/fixture.ts';
 import { fixtureMeta } from '../report/fixture-meta.ts';
 
