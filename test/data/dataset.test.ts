@@ -247,7 +247,11 @@ describe('data/raw', () => {
 
   it('holds every essay claim against at least two sources', () => {
     const rowsOf = (text: string | undefined) =>
-      Papa.parse<Record<string, string>>(text ?? '', { header: true, skipEmptyLines: 'greedy', comments: '#' }).data;
+      Papa.parse<Record<string, string>>(text ?? '', {
+        header: true,
+        skipEmptyLines: 'greedy',
+        comments: '#',
+      }).data;
     const methodOf = new Map(rowsOf(raw.measures).map((m) => [m.measure_id, m.method ?? '']));
     const sourcesOf = new Map<string, Set<string>>();
     for (const [source, text] of raw.observations) {

@@ -124,8 +124,7 @@ describe('the commit of data/clean and the published files', () => {
 });
 
 describe('baseUrl', () => {
-  const text = (baseUrl?: string) =>
-    JSON.stringify(baseUrl === undefined ? {} : { baseUrl });
+  const text = (baseUrl?: string) => JSON.stringify(baseUrl === undefined ? {} : { baseUrl });
 
   it('defaults to empty (relative links), not to a site that is not the user’s', () => {
     expect(parseConfig(text()).baseUrl).toBe('');
