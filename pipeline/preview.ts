@@ -123,7 +123,13 @@ export async function runPreview(options: PreviewOptions): Promise<{ close(): Pr
   let state: PreviewState = { version: 0, errors: [], building: true };
   let lastGood: string | null = null;
   // The errors are served (/state, /events): no absolute path of this machine goes with them.
-  const folders = knownFolders(process.cwd(), [options.raw, options.clean, options.out, options.report, options.project]);
+  const folders = knownFolders(process.cwd(), [
+    options.raw,
+    options.clean,
+    options.out,
+    options.report,
+    options.project,
+  ]);
   // The build's advice names its own command line; in the preview the same option is preview's.
   const redact = (line: string) =>
     redactPaths(line, folders).replace(
