@@ -173,10 +173,13 @@ function compute(
 
 /**
  * Rounds away float noise (2.53 × 1e6 = 2530000.0000000005) at 15 significant digits, which keeps every
- * digit a source can print; safe integers, the common case, need no work.
+ * digit a source can print; integers up to 2^53, the common case, need no work (and must get none:
+ * 9007199254740992 at 15 digits was written 9007199254740990).
  */
 function tidy(x: number): number {
-  return Number.isSafeInteger(x) || !Number.isFinite(x) ? x : Number(x.toPrecision(15));
+  return (Number.isInteger(x) && Math.abs(x) <= 2 ** 53) || !Number.isFinite(x)
+    ? x
+    : Number(x.toPrecision(15));
 }
 
 /** From a unit of `from` scale to one of `to` scale; powers of ten shift exactly (see scaleBy). */

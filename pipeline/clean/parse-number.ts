@@ -66,8 +66,10 @@ const TWO_TO_53 = 2n ** 53n;
 
 function exactly(text: string, digits: string): NumberResult {
   const value = Number(digits);
+  // A decimal keeps at most 15 significant digits: every such text comes back from its double, and the
+  // clean stage's float-noise rounding (clean-value.ts, 15 digits) leaves it as it is.
   const held = digits.includes('.')
-    ? significant(digits) === significant(String(value))
+    ? significant(digits).length <= 15 && significant(digits) === significant(String(value))
     : BigInt(digits) <= TWO_TO_53;
   if (held) return { ok: true, value };
   return {

@@ -5,6 +5,7 @@ import type { ChartRequest } from './chart-api.ts';
 import { type CheckContext, checkDirective } from './check-directives.ts';
 import { type Directive, shownMeasures } from './directive.ts';
 import { parseFrontMatter } from './front-matter.ts';
+import { hiddenTextErrors } from './hidden-text.ts';
 import { parseDirectives } from './parse-directives.ts';
 import type { ReportFile } from './read-report.ts';
 
@@ -60,6 +61,7 @@ export function compileReport(
   const out: CompiledFile[] = [];
   const directives: Directive[] = [];
   for (const file of files) {
+    errors.push(...hiddenTextErrors(file.text, file.ref));
     let body = file.text.replace(/^\uFEFF/, '');
     let firstLine = 1;
     if (file.name === 'index.md') {

@@ -246,3 +246,17 @@ describe('cleanValue: cache', () => {
     expect(cleanValue('1,234 t', '', 'en', 'kt')).toMatchObject({ ok: true, value: { value: 1.234 } });
   });
 });
+
+describe('cleanValue keeps a whole number up to 2^53 digit for digit', () => {
+  // 2^53 is not a safe integer, and the float-noise rounding wrote it as 9007199254740990.
+  it.each<[string, number]>([
+    ['9007199254740992 t', 2 ** 53],
+    ['9007199254740991 t', 2 ** 53 - 1],
+    ['9,007,199,254,740,992 t', 2 ** 53],
+  ])('%s', (text, value) => {
+    expect(cleanValue(text, '', 'en', 't')).toEqual({
+      ok: true,
+      value: { value, low: value, high: value, qualifier: 'exact' },
+    });
+  });
+});

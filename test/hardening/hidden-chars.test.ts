@@ -33,6 +33,25 @@ describe('findHidden', () => {
       chars: ['\u200b', '\u2060', '\u200e', '\ufeff'],
     });
   });
+  it('strips the other characters that show nothing: tags, invisible operators, annotations', () => {
+    // Tag characters carry a whole hidden sentence after "102 t"; they reached report.html untouched.
+    const tags = [...'ignore this'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+    expect(findHidden(`Coal cut${tags}`)).toMatchObject({ kind: 'invisible', stripped: 'Coal cut' });
+    expect(findHidden('a\u2062b\u2064c\u180ed\ufff9e\ufffaf\ufffb')).toMatchObject({
+      kind: 'invisible',
+      stripped: 'abcdef',
+    });
+    expect(showHidden(`x${String.fromCodePoint(0xe0041)}`)).toBe('x\\u{e0041}');
+  });
+  it('finds tag characters in a file, naming file:line', () => {
+    const tag = String.fromCodePoint(0xe0068);
+    const { file, problems } = ingestFile(input(`measure_id,period,value\nm,1937,102 t${tag}\n`));
+    expect(file?.records.map((r) => r.cells.value)).toEqual(['102 t']);
+    expect(problems.map((p) => [p.kind, p.code, p.ref])).toEqual([
+      ['warning', 'invisible-character', 'observations/x.csv:2'],
+    ]);
+    expect(problems[0]?.message).toContain('U+E0068');
+  });
   it('leaves plain text, tabs and line breaks be', () => {
     for (const cell of ['102 t', 'a\tb', 'line\nnext', 'Зимний дворец', 'עברית', '٢٠٢٤'])
       expect(findHidden(cell)).toBeNull();
@@ -78,8 +97,6 @@ describe('hidden characters never reach the outputs', () => {
   it('report.html, its SVG and rejects.csv hold none', async () => {
     const raw = path.join(temp, 'raw');
     cpSync(path.join(ROOT, 'test/fixtures/basic/raw'), raw, { recursive: true });
-    const report = path.join(temp, 'report');
-    cpSync(path.join(ROOT, 'test/fixtures/basic/report'), report, { recursive: true });
     const measures = path.join(raw, 'measures.csv');
     writeFileSync(
       measures,
@@ -102,8 +119,9 @@ describe('hidden characters never reach the outputs', () => {
       clean,
       '--out',
       out,
+      // The fixture's own report: the repository's names measures this raw folder does not hold.
       '--report',
-      report,
+      path.join(ROOT, 'test/fixtures/basic/report'),
       '--formats',
       'html',
       '--allow-rejects',

@@ -175,3 +175,23 @@ describe('front matter', () => {
     });
   });
 });
+
+describe('hidden characters in the report text', () => {
+  // An override in the prose reached report.html as it was ("102 t" shows as "t 201").
+  it.each([
+    ['\u202e', 'U+202E right-to-left override'],
+    ['\u200b', 'U+200B zero width space'],
+    ['\u0000', 'U+0000 NUL'],
+    [String.fromCodePoint(0xe0068), 'U+E0068'],
+  ])('%j is an error naming file:line', (c, name) => {
+    const all = errors(`${FRONT}First line.\n\nThe record${c} shift.\n`, { '02-b.md': `ok\nx${c}\n` });
+    const e = all.filter((m) => m.includes(': the line holds '));
+    expect(e).toHaveLength(2);
+    expect(e[0]).toMatch(/^report\/index\.md:6: the line holds /);
+    expect(e[0]).toContain(name);
+    expect(e[1]).toMatch(/^report\/02-b\.md:2: /);
+  });
+  it('leaves plain text, Cyrillic and Hebrew be', () => {
+    expect(errors(`${FRONT}Зимний дворец, עברית, tabs\tand CRLF\r\n`)).toEqual([]);
+  });
+});
