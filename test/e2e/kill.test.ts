@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, ROOT, runCli, workspace } from './run-cli.ts';
+import { CHROMIUM, ROOT, runCli, withReport, workspace } from './run-cli.ts';
 
 const LAUNCHER = path.join(ROOT, 'scripts/norma.mjs');
 const ENV = { ...process.env, SOURCE_DATE_EPOCH: '1700200000' };
@@ -90,7 +90,7 @@ function checkPair(ws: { clean: string; out: string }): number {
 
 describe.runIf(CHROMIUM)('a build killed midway', () => {
   const ws = workspace('basic');
-  const args = ['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out];
+  const args = withReport(['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out]);
   const published = () =>
     Object.fromEntries(
       ['report.html', 'report.pdf', 'SHA256SUMS', 'index.html', 'feed.xml'].map((f) => [
@@ -143,7 +143,7 @@ describe.runIf(CHROMIUM)('a build killed midway', () => {
 describe.runIf(CHROMIUM)('a build killed at a random rename or moment, many times', () => {
   const ws = workspace('basic');
   const snapshot = path.join(ws.dir, 'snapshot');
-  const args = ['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out];
+  const args = withReport(['--raw', ws.raw, '--clean', ws.clean, '--out', ws.out]);
   let renames = 0;
   let buildMs = 0;
   /** The rename that writes the commit journal (the commit point), and how many follow it. */

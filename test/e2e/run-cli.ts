@@ -31,7 +31,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRes
  * A fixture's words go with its data: when a test names `--raw DIR` and no `--report`/`--project`, and
  * DIR has a `report` folder beside it (a workspace copies the fixture's), the run uses that folder.
  */
-function withReport(args: string[]): string[] {
+export function withReport(args: string[]): string[] {
   if (args.some((a) => /^--(report|project)\b/.test(a))) return args;
   const i = args.findIndex((a) => a === '--raw' || a.startsWith('--raw='));
   if (i < 0) return args;
