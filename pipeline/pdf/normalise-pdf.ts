@@ -17,7 +17,7 @@ export interface NormalisedPdf {
  * the same report gives the same bytes at any hour. Chromium (Skia) writes its print time into
  * /CreationDate and /ModDate; everything else it writes is already deterministic (subset tags are
  * sequential, AAAAAA+…). pdf-lib keeps the catalog as is, so /StructTreeRoot (tagging) and /Outlines
- * survive the rewrite. Both paths add the XMP packet (pipeline/pdf/xmp.ts) as the catalog's /Metadata.
+ * survive the rewrite. Both paths add the XMP packet (xmp.ts) as the catalog's /Metadata.
  */
 export async function normalisePdfWithPages(bytes: Uint8Array, meta: PdfMeta): Promise<NormalisedPdf> {
   const fast = patchInfo(bytes, meta);

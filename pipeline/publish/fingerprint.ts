@@ -26,7 +26,7 @@ export const PRINT_PACKAGES = ['puppeteer', 'pdf-lib'];
  */
 export function computeFingerprint(inputs: readonly FingerprintInput[], paper: Paper): string {
   const hash = createHash('sha256');
-  hash.update(`norma-edition-v2\npaper ${paper}\n`);
+  hash.update(`norma-edition-v3\npaper ${paper}\n`);
   const sorted = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const input of sorted) {
     const bytes = typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content;
@@ -38,6 +38,19 @@ export function computeFingerprint(inputs: readonly FingerprintInput[], paper: P
 
 /** The first 10 hex digits: the edition folder's name suffix. */
 export const shortHash = (fingerprint: string): string => fingerprint.slice(0, 10);
+
+// import … from '…'; export … from '…'; import '…';  (a declaration may span lines; none holds a `;`)
+const IMPORT_DECLARATION =
+  /^(?:import|export)\s[^;]*?\bfrom\s*'[^']*';[ \t]*\n?|^import\s*'[^']*';[ \t]*\n?/gm;
+
+/**
+ * Code as the fingerprint reads it: without its import declarations, which name other files by path. A
+ * move rewrites and reorders them and changes nothing the code does, so it must not mint an edition.
+ */
+export function withoutImports(code: Uint8Array | string): string {
+  const text = typeof code === 'string' ? code : Buffer.from(code).toString('utf8');
+  return text.replace(IMPORT_DECLARATION, '').replace(/^\s+/, '');
+}
 
 async function walk(fs: FileSystem, dir: string): Promise<string[]> {
   const stat = await fs.stat(dir);
@@ -83,7 +96,7 @@ export async function collectFingerprintInputs(
   }
   for (const part of PRINT_CODE) {
     for (const file of await walk(fs, path.join(src.root, part))) {
-      const content = await fs.readFile(file);
+      const content = withoutImports(await fs.readFile(file));
       inputs.push({ path: `print-code/${createHash('sha256').update(content).digest('hex')}`, content });
     }
   }

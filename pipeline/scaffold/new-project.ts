@@ -114,7 +114,7 @@ export async function main(argv: readonly string[], fs: FileSystem = nodeFileSys
   }
   const shown = argv[0]!;
   const target = path.resolve(process.cwd(), shown);
-  const example = await readExample(fs, path.join(ROOT, 'pipeline', 'scaffold', 'project'));
+  const example = await readExample(fs, path.join(ROOT, 'pipeline/scaffold/project'));
   const result = await newProject(fs, example, target, shown);
   if (!result.ok) {
     write(`norma new: ${result.message}`);

@@ -6,6 +6,7 @@ import {
   computeFingerprint,
   fingerprintBuild,
   shortHash,
+  withoutImports,
 } from '../../pipeline/publish/fingerprint.ts';
 
 const ROOT = path.resolve('/project');
@@ -126,5 +127,18 @@ describe('fingerprint', () => {
     moved.files.delete(path.join(ROOT, 'pipeline/pdf/print.ts'));
     moved.files.set(path.join(ROOT, 'pipeline/pdf/sub/printing.ts'), Buffer.from('export const print = 1;'));
     expect(await fingerprintBuild(moved, src())).toBe(await fingerprintBuild(project(), src()));
+  });
+
+  it('does not follow the import lines a move rewrites and reorders, but follows the code', async () => {
+    const before =
+      "import { a } from '../effects.ts';\nimport type { B } from './b.ts';\n\nexport const print = a;\n";
+    const after =
+      "import type { B } from './b.ts';\nimport {\n  a,\n} from '../../io/effects.ts';\nexport const print = a;\n";
+    const at = (code: string) => project({ [`${ROOT}/pipeline/pdf/print.ts`]: code });
+    const fp = await fingerprintBuild(at(before), src());
+    expect(await fingerprintBuild(at(after), src())).toBe(fp);
+    expect(await fingerprintBuild(at(after.replace('= a', '= a + 1')), src())).not.toBe(fp);
+    expect(withoutImports(before)).toBe('export const print = a;\n');
+    expect(withoutImports("export { x } from './x.ts';\nconst y = 'from';\n")).toBe("const y = 'from';\n");
   });
 });
