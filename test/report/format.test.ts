@@ -10,8 +10,13 @@ import {
   formatRatio,
   labelWithPeriod,
   periodToYear,
-} from '../../pipeline/html/format-quantity.ts';
-import { formatCitation, registerHelpers, safeHttpUrl, verdictBadge } from '../../pipeline/html/helpers.ts';
+} from '../../pipeline/core/format-quantity.ts';
+import {
+  formatCitation,
+  registerHelpers,
+  safeHttpUrl,
+  verdictBadge,
+} from '../../pipeline/report/html/helpers.ts';
 
 describe('figures as the report prints them', () => {
   it('formats quantities with separators and units', () => {
