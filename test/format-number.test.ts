@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../pipeline/core/format-number.ts';
+import { numberCell } from '../pipeline/core/number-cell.ts';
+import { compareRefs } from '../pipeline/core/order.ts';
 import { piecesText } from '../pipeline/io/byte-writer.ts';
-import { compareRefs, defuse, numberCell, toCsv } from '../pipeline/io/write-csv.ts';
+import { defuse, toCsv } from '../pipeline/io/write-csv.ts';
 
 describe('formatNumber', () => {
   it.each([

@@ -1,27 +1,7 @@
 import * as path from 'node:path';
-import type { Format, Paper } from '../core/stage.ts';
+import type { Options } from '../core/options.ts';
+import type { Format } from '../core/stage.ts';
 import { STAGES, type StageName } from '../core/types.ts';
-
-export interface Options {
-  /** The project folder: the other folders and norma.config.json default to its parts. */
-  project: string;
-  raw: string;
-  clean: string;
-  /** The report definition: index.md and its chapters. */
-  report: string;
-  out: string;
-  formats: Format[];
-  stage: StageName | null;
-  to: StageName | null;
-  force: boolean;
-  check: boolean;
-  allowRejects: boolean;
-  paper: Paper;
-  debug: boolean;
-  help: boolean;
-  /** `npm run validate`: a compact summary after the data stages. */
-  validate: boolean;
-}
 
 export type ParsedArgs = { ok: true; options: Options } | { ok: false; message: string };
 
@@ -164,12 +144,4 @@ export function folderOptions(options: Options): { option: string; given: string
     { option: '--out', given: options.out },
     { option: '--report', given: options.report },
   ];
-}
-
-/** The stages a run executes, in order. */
-export function plannedStages(options: Options): StageName[] {
-  if (options.stage) return [options.stage];
-  const last = options.to ?? 'publish';
-  const stages = STAGES.slice(0, STAGES.indexOf(last) + 1);
-  return options.formats.includes('pdf') ? [...stages] : stages.filter((s) => s !== 'pdf');
 }

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
+import type { FileSystem } from '../core/effects.ts';
 import { formatProblems } from '../core/problems.ts';
 import type { Problem } from '../core/types.ts';
 import { rejectRows } from '../data/clean/reject-rows.ts';
 import { ingestEssay } from '../data/ingest/essay.ts';
 import { ingest } from '../data/ingest/ingest.ts';
-import type { FileSystem } from '../io/effects.ts';
 import { readRawFolder, withRawProblems } from '../io/read-raw.ts';
 import { OBSERVATION_COLUMNS, REJECT_COLUMNS, toCsv } from '../io/write-csv.ts';
 import type { CleanFileName } from '../run/runtime.ts';

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Effects } from '../core/effects.ts';
 import { ENVIRONMENT_ERROR_CODES, NormaExit } from '../core/stage.ts';
-import { consoleLogger, type Effects } from '../io/effects.ts';
+import { consoleLogger } from '../io/effects.ts';
 import { findOverlaps } from '../io/folders/folder-overlap.ts';
 import { realFolder } from '../io/folders/real-path.ts';
 import { hasLitter, journalPath } from '../io/transaction.ts';

@@ -1,6 +1,6 @@
-import { compareRefs } from '../io/write-csv.ts';
 import { capCell } from './cap-reject.ts';
 import { showHidden } from './hidden-chars.ts';
+import { compareRefs } from './order.ts';
 import type { Problem } from './types.ts';
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]|\r|\n|\t/g;

@@ -1,4 +1,4 @@
-import type { Effects } from '../io/effects.ts';
+import type { Effects } from './effects.ts';
 import type { NormaConfig } from './types.ts';
 
 export type Format = 'html' | 'pdf';

@@ -332,3 +332,18 @@ export interface ChartOutput {
   sourceLine: string;
   svg: string;
 }
+
+export interface RawInput {
+  /** Path relative to the raw folder, with `/`. */
+  path: string;
+  kind: RawFileKind;
+  bytes: Uint8Array;
+}
+
+export interface ReportFile {
+  /** `index.md`, `02-growth.md` */
+  name: string;
+  /** How errors name it: `report/index.md`. */
+  ref: string;
+  text: string;
+}

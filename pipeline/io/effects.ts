@@ -1,49 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-
-/**
- * Side effects are passed in (as Observable Framework's `*Effects`), so that a stage can be tested
- * without touching the disk, and a full disk or a crash can be simulated.
- */
-export interface FileSystem {
-  readFile(file: string): Promise<Buffer>;
-  readText(file: string): Promise<string>;
-  /** Writes to a temp name beside the target, then renames: a crash never leaves a half file. */
-  writeAtomic(file: string, data: string | Uint8Array): Promise<void>;
-  /** As writeAtomic, for big files: text or bytes (UTF-8) in pieces, never held whole. */
-  writeAtomicChunks(file: string, chunks: Iterable<string | Uint8Array>): Promise<void>;
-  exists(file: string): Promise<boolean>;
-  readdir(dir: string): Promise<string[]>;
-  mkdir(dir: string): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  remove(file: string): Promise<void>;
-  /** Null when nothing is there (a broken link included); `isFile` is false for folders, pipes, devices. */
-  stat(file: string): Promise<{ isDirectory: boolean; isFile: boolean; size: number } | null>;
-  /** The path with every link resolved, or null when nothing is there (a broken link included). */
-  realpath(file: string): Promise<string | null>;
-  /** True when both files exist with the same bytes; compares piece by piece, never whole. */
-  sameContent(a: string, b: string): Promise<boolean>;
-  /** Copies to a temp name beside the target, then renames. */
-  copyAtomic(from: string, to: string): Promise<void>;
-}
-
-export interface Logger {
-  info(line: string): void;
-  warn(line: string): void;
-  error(line: string): void;
-  debug(line: string): void;
-}
-
-export interface Effects {
-  fs: FileSystem;
-  logger: Logger;
-  /** The build's date, from SOURCE_DATE_EPOCH, the last commit, or today (see build-date.ts). */
-  now(): Date;
-}
+import type { FileSystem, Logger } from '../core/effects.ts';
 
 async function sameContentOnDisk(a: string, b: string): Promise<boolean> {
   const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
@@ -251,10 +212,6 @@ export function memoryFileSystem(
       return isDir(f) ? { isDirectory: true, isFile: false, size: 0 } : null;
     },
   };
-}
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 type Gc = (options: { type: 'major'; execution: 'async' }) => Promise<void>;

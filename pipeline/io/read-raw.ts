@@ -1,9 +1,8 @@
 import * as path from 'node:path';
-import type { Problem, RawFileKind } from '../core/types.ts';
+import type { FileSystem } from '../core/effects.ts';
+import type { Problem, RawFileKind, RawInput } from '../core/types.ts';
 import { ESSAY_FILES, type RawEssayInput } from '../data/ingest/essay.ts';
-import type { RawInput } from '../data/ingest/ingest.ts';
 import { CATALOG_FILES, kindOfPath } from '../data/ingest/schema.ts';
-import type { FileSystem } from './effects.ts';
 import { within } from './folders/folder-overlap.ts';
 
 /** The I/O edge of ingest: lists and reads the raw folder. */

@@ -1,14 +1,7 @@
 // Edge: the report folder's Markdown files, index.md first and then the chapters in file-name order.
 import * as path from 'node:path';
-import type { FileSystem } from './effects.ts';
-
-export interface ReportFile {
-  /** `index.md`, `02-growth.md` */
-  name: string;
-  /** How errors name it: `report/index.md`. */
-  ref: string;
-  text: string;
-}
+import type { FileSystem } from '../core/effects.ts';
+import type { ReportFile } from '../core/types.ts';
 
 /** The label errors use for a report folder: its own name (`report`), whatever its location. */
 export function reportLabel(dir: string): string {

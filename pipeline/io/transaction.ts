@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { z } from 'zod';
+import type { FileSystem, Logger } from '../core/effects.ts';
 import { NormaExit } from '../core/stage.ts';
-import type { FileSystem, Logger } from './effects.ts';
 
 /**
  * One build's outputs — data/clean and the published files — are put in place as one unit. Every new

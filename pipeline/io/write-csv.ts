@@ -1,4 +1,4 @@
-import { formatNumber } from '../core/format-number.ts';
+import { numberCell } from '../core/number-cell.ts';
 import type { Observation } from '../core/types.ts';
 import { ByteWriter, bytePieces, specialTable } from './byte-writer.ts';
 import { readObservationAhead } from './read-ahead.ts';
@@ -25,22 +25,6 @@ const NEEDS_QUOTES = /[",\n\r]/;
 function textCell(text: string): string {
   const defused = defuse(text);
   return NEEDS_QUOTES.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
-}
-
-/**
- * formatNumber(x) for a number cell, its fast paths inlined (format-number.ts itself is left as it is: its
- * bytes are part of the edition fingerprint). A 32-bit integer (-0 included, which String prints as `0`)
- * prints as itself, as x × 1e6 < 2^53 rounds back to x; below 1e9, so does a number whose shortest text
- * has no exponent and at most 6 decimals (printsAsIs, with the text made once).
- */
-export function numberCell(x: number): string {
-  if ((x | 0) === x) return String(x);
-  if (x < 1e9 && x > -1e9) {
-    const text = String(x);
-    const dot = text.indexOf('.');
-    if (dot >= 0 && text.length - dot <= 7 && text.indexOf('e') < 0) return text;
-  }
-  return formatNumber(x);
 }
 
 export function cellText(cell: CsvCell): string {
@@ -161,20 +145,6 @@ export function writeJsonString(w: ByteWriter, text: string): void {
 export function writeJsonNumber(w: ByteWriter, x: number): void {
   if ((x | 0) === x && x >= 0) w.natural(x);
   else w.ascii(Number.isFinite(x) ? String(x) : 'null');
-}
-
-/** Orders refs by file, then by line as a number (`a.csv:9` before `a.csv:10`). */
-export function compareRefs(a: string, b: string): number {
-  const ia = a.lastIndexOf(':');
-  const ib = b.lastIndexOf(':');
-  const fa = ia < 0 ? a : a.slice(0, ia);
-  const fb = ib < 0 ? b : b.slice(0, ib);
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  return (Number(a.slice(ia + 1)) || 0) - (Number(b.slice(ib + 1)) || 0);
-}
-
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The columns of observations.csv, from an Observation. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import type { FileSystem } from '../core/effects.ts';
 import type { StageName } from '../core/types.ts';
-import type { FileSystem } from '../io/effects.ts';
 
 export interface CacheEntry {
   key: string;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
+import type { FileSystem, Logger } from '../core/effects.ts';
 import { NormaExit } from '../core/stage.ts';
-import type { FileSystem, Logger } from '../io/effects.ts';
 import {
   commitMoves,
   journalPath,

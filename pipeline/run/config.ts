@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { z } from 'zod';
+import type { FileSystem } from '../core/effects.ts';
 import { NormaExit } from '../core/stage.ts';
 import type { NormaConfig } from '../core/types.ts';
-import type { FileSystem } from '../io/effects.ts';
 import { reportLabel } from '../io/read-report.ts';
 import { parseFrontMatter } from '../report/definition/front-matter.ts';
 

@@ -1,5 +1,6 @@
 import { writeSync } from 'node:fs';
-import { createNodeFileSystem, type FileSystem, nodeFileSystem } from '../io/effects.ts';
+import type { FileSystem } from '../core/effects.ts';
+import { createNodeFileSystem, nodeFileSystem } from '../io/effects.ts';
 
 /**
  * For the kill test only: `NORMA_TEST_KILL_AT_RENAME=N` kills the process (SIGKILL, as a power cut)

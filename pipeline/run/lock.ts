@@ -3,8 +3,8 @@ import { rmSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { hostname } from 'node:os';
 import * as path from 'node:path';
+import type { Logger } from '../core/effects.ts';
 import { NormaExit } from '../core/stage.ts';
-import type { Logger } from '../io/effects.ts';
 
 /** What the lock file records (JSON), so that a person (or the next build) can tell who holds it. */
 export interface LockInfo {

@@ -1,12 +1,13 @@
 import * as path from 'node:path';
-import { type Options, plannedStages } from '../cli/args.ts';
+import type { Effects, FileSystem } from '../core/effects.ts';
+import type { Options } from '../core/options.ts';
 import { NormaExit, type StageContext } from '../core/stage.ts';
 import type { NormaConfig, StageName } from '../core/types.ts';
-import type { Effects, FileSystem } from '../io/effects.ts';
 import { STAGE_SPECS } from '../stages/index.ts';
 import { closeBrowser, startBrowserEarly } from '../stages/pdf-stage.ts';
 import { type CacheManifest, decide, describeOutputs, hashParts, hashTree, readManifest } from './cache.ts';
 import { commitClean } from './commit-clean.ts';
+import { plannedStages } from './planned-stages.ts';
 import { startProgress } from './progress.ts';
 import { type Runtime, type StageSpec, workPaths } from './runtime.ts';
 import { closeShards } from './shards/shard-edge.ts';

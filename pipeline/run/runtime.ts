@@ -1,10 +1,16 @@
 import * as path from 'node:path';
 import type { Browser } from 'puppeteer';
-import type { Options } from '../cli/args.ts';
+import type { FileSystem, Logger } from '../core/effects.ts';
+import type { Options } from '../core/options.ts';
 import type { StageContext } from '../core/stage.ts';
-import type { ChartOutput, CleanResult, IngestResult, ReconcileResult, StageName } from '../core/types.ts';
-import type { RawInput } from '../data/ingest/ingest.ts';
-import type { FileSystem, Logger } from '../io/effects.ts';
+import type {
+  ChartOutput,
+  CleanResult,
+  IngestResult,
+  RawInput,
+  ReconcileResult,
+  StageName,
+} from '../core/types.ts';
 import type { EditionPlan } from '../report/publish/edition-store.ts';
 import type { ShardPool } from './shards/shard-pool.ts';
 

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { compareRefs } from '../core/order.ts';
 import { formatProblems } from '../core/problems.ts';
 import { NormaExit } from '../core/stage.ts';
 import type { CleanResult, IngestResult, Problem, Reject } from '../core/types.ts';
@@ -6,13 +7,7 @@ import { checkClaimReadings } from '../data/clean/check-quotes.ts';
 import { rejectRows } from '../data/clean/reject-rows.ts';
 import { collectGarbage } from '../io/effects.ts';
 import { type ObservationExtras, observationExtra, readObservationsCsv } from '../io/staged-observations.ts';
-import {
-  compareRefs,
-  OBSERVATION_HEADER,
-  observationCsvChunks,
-  REJECT_COLUMNS,
-  toCsv,
-} from '../io/write-csv.ts';
+import { OBSERVATION_HEADER, observationCsvChunks, REJECT_COLUMNS, toCsv } from '../io/write-csv.ts';
 import type { Runtime, StageResult, StageSpec } from '../run/runtime.ts';
 import { blockBytes, orderBlocks, placeExtras } from '../run/shards/merge-shards.ts';
 import { askShards, closeShards } from '../run/shards/shard-edge.ts';

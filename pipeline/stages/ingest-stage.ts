@@ -1,6 +1,6 @@
-import type { IngestResult, Problem, RawEssay } from '../core/types.ts';
+import type { IngestResult, Problem, RawEssay, RawInput } from '../core/types.ts';
 import { ingestEssay } from '../data/ingest/essay.ts';
-import { ingest, type RawInput } from '../data/ingest/ingest.ts';
+import { ingest } from '../data/ingest/ingest.ts';
 import { expandIngest, ingestJsonChunks, ingestJsonFromParts } from '../io/ingest-json.ts';
 import { readRawFolder, withRawProblems } from '../io/read-raw.ts';
 import { hashParts } from '../run/cache.ts';

@@ -2,8 +2,8 @@
 // the data by the one pure compiler both stages use. Errors are data errors: exit 1, every line named.
 import { createHash } from 'node:crypto';
 import { NormaExit } from '../core/stage.ts';
-import type { ReportData } from '../core/types.ts';
-import { type ReportFile, readReportFolder } from '../io/read-report.ts';
+import type { ReportData, ReportFile } from '../core/types.ts';
+import { readReportFolder } from '../io/read-report.ts';
 import { checkChartRequest } from '../report/definition/chart-api.ts';
 import { type CompiledReport, compileReport } from '../report/definition/compile-report.ts';
 import type { Runtime } from '../run/runtime.ts';

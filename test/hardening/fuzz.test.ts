@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findHidden } from '../../pipeline/core/hidden-chars.ts';
-import type { CleanResult, IngestResult, Problem, RawFileKind } from '../../pipeline/core/types.ts';
+import type { CleanResult, IngestResult, Problem, RawFileKind, RawInput } from '../../pipeline/core/types.ts';
 import { cleanData } from '../../pipeline/data/clean/clean.ts';
-import { ingest, type RawInput } from '../../pipeline/data/ingest/ingest.ts';
+import { ingest } from '../../pipeline/data/ingest/ingest.ts';
 import { ROOT } from '../e2e/run-cli.ts';
 
 // The valid base folder of the bad corpus: every property breaks one file of it.

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findHidden } from '../../pipeline/core/hidden-chars.ts';
-import { ingest, ingestFile, type RawInput } from '../../pipeline/data/ingest/ingest.ts';
+import type { RawInput } from '../../pipeline/core/types.ts';
+import { ingest, ingestFile } from '../../pipeline/data/ingest/ingest.ts';
 import { parseCsv } from '../../pipeline/data/ingest/parse-csv.ts';
 
 const file = (

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { FileSystem } from '../../pipeline/core/effects.ts';
+import { sha256 } from '../../pipeline/core/sha256.ts';
 import type { NormaConfig } from '../../pipeline/core/types.ts';
-import { type FileSystem, memoryFileSystem, memoryLogger, sha256 } from '../../pipeline/io/effects.ts';
+import { memoryFileSystem, memoryLogger } from '../../pipeline/io/effects.ts';
 import { parseSha256Sums } from '../../pipeline/report/publish/checksums.ts';
 import { planEdition, readEditions } from '../../pipeline/report/publish/edition-store.ts';
 import { publish, readLastEdition } from '../../pipeline/report/publish/publish.ts';

@@ -1,8 +1,8 @@
 // The fixture report (test/report/fixture-report) compiled against a ReportData, with its charts.
 import * as path from 'node:path';
-import type { ChartOutput, ReportData } from '../../pipeline/core/types.ts';
+import type { ChartOutput, ReportData, ReportFile } from '../../pipeline/core/types.ts';
 import { nodeFileSystem } from '../../pipeline/io/effects.ts';
-import { type ReportFile, readReportFolder } from '../../pipeline/io/read-report.ts';
+import { readReportFolder } from '../../pipeline/io/read-report.ts';
 import { checkChartRequest, renderChart } from '../../pipeline/report/definition/chart-api.ts';
 import { type CompiledReport, compileReport } from '../../pipeline/report/definition/compile-report.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportFile } from '../../pipeline/io/read-report.ts';
+import type { ReportFile } from '../../pipeline/core/types.ts';
 import { checkChartRequest } from '../../pipeline/report/definition/chart-api.ts';
 import { compileReport } from '../../pipeline/report/definition/compile-report.ts';
 import { parseFrontMatter } from '../../pipeline/report/definition/front-matter.ts';

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { RawInput } from '../../pipeline/core/types.ts';
 import { cleanData } from '../../pipeline/data/clean/clean.ts';
-import { ingest, type RawInput } from '../../pipeline/data/ingest/ingest.ts';
+import { ingest } from '../../pipeline/data/ingest/ingest.ts';
 import { reconcile } from '../../pipeline/data/reconcile/reconcile.ts';
 import { nodeFileSystem } from '../../pipeline/io/effects.ts';
 import { readRawFolder } from '../../pipeline/io/read-raw.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RawInput } from '../../pipeline/core/types.ts';
 import { readCatalog } from '../../pipeline/data/clean/catalog.ts';
-import { ingest, type RawInput } from '../../pipeline/data/ingest/ingest.ts';
+import { ingest } from '../../pipeline/data/ingest/ingest.ts';
 import { kindOfPath } from '../../pipeline/data/ingest/schema.ts';
 
 const input = (path: string, text: string): RawInput => ({

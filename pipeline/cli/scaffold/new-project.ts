@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type FileSystem, nodeFileSystem } from '../../io/effects.ts';
+import type { FileSystem } from '../../core/effects.ts';
+import { nodeFileSystem } from '../../io/effects.ts';
 
 export interface ScaffoldFile {
   /** Path inside the project, with `/`. */

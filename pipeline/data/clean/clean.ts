@@ -1,3 +1,4 @@
+import { compareRefs, compareText } from '../../core/order.ts';
 import {
   type CleanResult,
   type IngestResult,
@@ -11,7 +12,6 @@ import {
   STATUSES,
   type Status,
 } from '../../core/types.ts';
-import { compareRefs, compareText } from '../../io/write-csv.ts';
 import { type Catalog, checkId, readCatalog } from './catalog.ts';
 import { checkClaimReadings } from './check-quotes.ts';
 import { cleanClaims, type RejectFn, unknownMeasure } from './clean-claims.ts';

@@ -1,8 +1,8 @@
 import { capCell, REJECT_CELL_LIMIT } from '../../core/cap-reject.ts';
 import { showHidden } from '../../core/hidden-chars.ts';
+import { compareRefs } from '../../core/order.ts';
 import { printable, shortenQuotes } from '../../core/problems.ts';
 import type { Problem, Reject } from '../../core/types.ts';
-import { compareRefs } from '../../io/write-csv.ts';
 
 /**
  * Pure: every reject of a run, ingest's (extra cells, hidden characters) and clean's, by ref, as

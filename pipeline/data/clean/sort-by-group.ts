@@ -1,5 +1,5 @@
+import { compareText } from '../../core/order.ts';
 import type { Observation } from '../../core/types.ts';
-import { compareText } from '../../io/write-csv.ts';
 
 /**
  * Stable sort by (measure_id, period_start, period_end), in linear time: each row gets the rank of its

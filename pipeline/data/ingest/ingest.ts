@@ -1,16 +1,9 @@
 import { describeChar, findHidden, mayHoldHidden } from '../../core/hidden-chars.ts';
-import type { IngestResult, Problem, RawFile, RawFileKind, RawRecord } from '../../core/types.ts';
+import type { IngestResult, Problem, RawFile, RawInput, RawRecord } from '../../core/types.ts';
 import { decodeUtf8 } from './decode-utf8.ts';
 import { parseCsv } from './parse-csv.ts';
 import { isBibliographyPath, readBibliography } from './read-bibliography.ts';
 import { SCHEMAS } from './schema.ts';
-
-export interface RawInput {
-  /** Path relative to the raw folder, with `/`. */
-  path: string;
-  kind: RawFileKind;
-  bytes: Uint8Array;
-}
 
 /** Which rows of a file to keep: those whose cell in `column` passes `keep` (a shard's measures). */
 export interface RowFilter {

@@ -1,7 +1,7 @@
 // DESIGN §4 agreement and outliers, for sources reconciled from observations (not derived rows).
 import { roundNoise } from '../../core/format-number.ts';
+import { compareText } from '../../core/order.ts';
 import type { Agreement } from '../../core/types.ts';
-import { compareText } from '../../io/write-csv.ts';
 import type { SourceFigure } from './model.ts';
 
 export interface AgreementResult {

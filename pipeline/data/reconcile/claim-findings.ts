@@ -1,6 +1,7 @@
 // One finding per claim of the essay: its readings, the verdict on the claim, and whether the evidence
 // bears the essay out. Pure: the clean claims, reconcile's verdict rows and rows, and the essay's text.
 
+import { compareRefs, compareText } from '../../core/order.ts';
 import type {
   Claim,
   ClaimFinding,
@@ -9,7 +10,6 @@ import type {
   ReconciledRow,
   Verdict,
 } from '../../core/types.ts';
-import { compareRefs, compareText } from '../../io/write-csv.ts';
 import { normaliseQuoteText, quoteOffset } from '../clean/check-quotes.ts';
 import { rowForClaim } from './judge-claims.ts';
 

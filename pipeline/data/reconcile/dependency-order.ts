@@ -1,8 +1,8 @@
 // Derived measures may chain (a ratio of a ratio): compute them inputs first; a cycle is an error.
 
 import { depthFirst } from '../../core/depth-first.ts';
+import { compareText } from '../../core/order.ts';
 import type { Measure, Method, Problem } from '../../core/types.ts';
-import { compareText } from '../../io/write-csv.ts';
 
 export function inputsOf(method: Method): string[] {
   if (method.type === 'ratio') return [method.numerator, method.denominator];

@@ -1,7 +1,7 @@
 // What the derived measures share: their problems, rounding, rows and order.
 
+import { compareText } from '../../core/order.ts';
 import type { AuditObservation, Measure, Problem, ReconciledRow } from '../../core/types.ts';
-import { compareText } from '../../io/write-csv.ts';
 import { LARGEST_FIGURE } from '../clean/clean-value.ts';
 import { compareGroupKeys } from './group-observations.ts';
 import type { Estimate, RowAndAudit } from './model.ts';

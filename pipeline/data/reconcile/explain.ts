@@ -1,6 +1,7 @@
 // The arithmetic of each reconciled row in one sentence a reader can follow (audit.json).
+
+import { numberCell } from '../../core/number-cell.ts';
 import type { Kind, Unit } from '../../core/types.ts';
-import { numberCell } from '../../io/write-csv.ts';
 import type { Estimate, SourceFigure } from './model.ts';
 
 const UNIT_LABELS: Record<string, string> = {

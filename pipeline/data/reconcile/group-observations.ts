@@ -1,7 +1,7 @@
 // Group observations once on (measure_id, period_start, period_end) — the unit of reconciliation.
 
+import { compareText } from '../../core/order.ts';
 import type { Observation } from '../../core/types.ts';
-import { compareText } from '../../io/write-csv.ts';
 import { sortByGroup } from '../clean/sort-by-group.ts';
 
 export interface ObservationGroup {

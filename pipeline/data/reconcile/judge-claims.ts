@@ -1,7 +1,7 @@
 // DESIGN §4 claims: each claim held against the reconciled row of its measure and period.
 import { roundNoise } from '../../core/format-number.ts';
+import { compareRefs, compareText } from '../../core/order.ts';
 import type { Claim, ClaimAs, ClaimRow, Measure, Problem, ReconciledRow, Verdict } from '../../core/types.ts';
-import { compareRefs, compareText } from '../../io/write-csv.ts';
 import { tidy } from './stats.ts';
 
 /** `supported` when low × (1 − tol) ≤ claimed ≤ high × (1 + tol); rounded so decimal bounds hold exactly. */

@@ -1,5 +1,6 @@
 // The reconcile stage's pure core (DESIGN §4): observations → reconciled rows, claim verdicts, audit.
 
+import { compareText } from '../../core/order.ts';
 import type {
   Claim,
   Kind,
@@ -11,7 +12,6 @@ import type {
   Source,
 } from '../../core/types.ts';
 import { readAhead, readObservationAhead } from '../../io/read-ahead.ts';
-import { compareText } from '../../io/write-csv.ts';
 import { inputsOf, isDerived, planDerivations } from './dependency-order.ts';
 import {
   type DeriveOutcome,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { z } from 'zod';
-import type { FileSystem, Logger } from '../../io/effects.ts';
+import type { FileSystem, Logger } from '../../core/effects.ts';
 import { shortHash } from './fingerprint.ts';
 
 /** `editions/<id>/manifest.json`: what the edition is and holds; written last, so its presence means whole. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import type { FileSystem } from '../../core/effects.ts';
 import type { Paper } from '../../core/stage.ts';
-import type { FileSystem } from '../../io/effects.ts';
 
 /** One thing the reader's report is made from: a path (relative, with `/`) and its bytes. */
 export interface FingerprintInput {

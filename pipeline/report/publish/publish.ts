@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
+import type { FileSystem, Logger } from '../../core/effects.ts';
+import { sha256 } from '../../core/sha256.ts';
 import { ENVIRONMENT_ERROR_CODES, NormaExit, type Paper } from '../../core/stage.ts';
 import type { NormaConfig } from '../../core/types.ts';
-import { type FileSystem, type Logger, sha256 } from '../../io/effects.ts';
 import { commitMoves, journalPath, type Move } from '../../io/transaction.ts';
 import { computeChanges, parseReconciledCsv, summariseChangeSet } from './changes.ts';
 import { formatSha256Sums } from './checksums.ts';

@@ -2,10 +2,10 @@
 // every output is sorted by measure_id first, so whole measure blocks interleave; inside a block the
 // shard's own order stands.
 
+import { compareText } from '../../core/order.ts';
 import type { Measure, Problem } from '../../core/types.ts';
 import { planDerivations } from '../../data/reconcile/dependency-order.ts';
 import type { ObservationExtras } from '../../io/staged-observations.ts';
-import { compareText } from '../../io/write-csv.ts';
 import type { MeasureBlock } from './shard-work.ts';
 
 export interface PlacedBlock {

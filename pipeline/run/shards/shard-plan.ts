@@ -1,9 +1,9 @@
 // Which shard cleans and reconciles a measure's rows. A derived measure and the measures it reads share
 // one shard, so that every shard can reconcile its measures, derived ones included, on its own.
 
+import { compareText } from '../../core/order.ts';
 import type { Measure } from '../../core/types.ts';
 import { inputsOf } from '../../data/reconcile/dependency-order.ts';
-import { compareText } from '../../io/write-csv.ts';
 
 /** FNV-1a: a stable hash, the same in every worker and every run. */
 function hash(text: string): number {

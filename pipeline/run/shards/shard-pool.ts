@@ -7,8 +7,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Claim, Measure, Problem, RawEssay } from '../../core/types.ts';
-import type { RawInput } from '../../data/ingest/ingest.ts';
+import type { Claim, Measure, Problem, RawEssay, RawInput } from '../../core/types.ts';
 import type { CleanReply, IngestReply, ReconcileReply } from './shard-work.ts';
 
 export type ShardRequest =

@@ -11,19 +11,14 @@ import type {
   Observation,
   Problem,
   RawFile,
+  RawInput,
   ReconciledRow,
   Reject,
   Source,
 } from '../../core/types.ts';
 import { readCatalog } from '../../data/clean/catalog.ts';
 import { type Cleaner, startClean } from '../../data/clean/clean.ts';
-import {
-  ingestFile,
-  inPathOrder,
-  missingCatalogProblems,
-  type RawInput,
-  type RowFilter,
-} from '../../data/ingest/ingest.ts';
+import { ingestFile, inPathOrder, missingCatalogProblems, type RowFilter } from '../../data/ingest/ingest.ts';
 import { reconcile } from '../../data/reconcile/reconcile.ts';
 import { auditEntriesJson } from '../../io/audit-json.ts';
 import { compactFileJson } from '../../io/ingest-json.ts';
