@@ -72,7 +72,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         () => gitLastCommitTime(projectDir),
         () => new Date(),
       );
-      const effects: Effects = { fs, logger, now: () => buildDate };
+      const effects: Effects = { fs, logger };
       await runPipeline({ options, effects, root, cwd, config, configText: loaded.text, buildDate });
     } finally {
       await release();

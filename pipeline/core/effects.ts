@@ -34,6 +34,4 @@ export interface Logger {
 export interface Effects {
   fs: FileSystem;
   logger: Logger;
-  /** The build's date, from SOURCE_DATE_EPOCH, the last commit, or today (see build-date.ts). */
-  now(): Date;
 }

@@ -15,7 +15,3 @@ export function safeBaseUrl(baseUrl: string): string {
     return '';
   }
 }
-
-/** True for a relative path of plain segments (what index and feed link to). */
-export const isSafeRelative = (href: string): boolean =>
-  /^[a-zA-Z0-9][a-zA-Z0-9._\-/]*$/.test(href) && !href.includes('..');
