@@ -9,22 +9,11 @@ import {
   formatRange,
   formatRatio,
 } from '../../core/format-quantity.ts';
+import { safeHttpUrl } from '../../core/safe-url.ts';
 import type { Qualifier } from '../../core/types.ts';
 
 type HB = typeof Handlebars;
 const esc = (text: unknown) => Handlebars.escapeExpression(text == null ? '' : String(text));
-
-/** Only absolute http(s) URLs become links; anything else (javascript:, data:, relative) stays text. */
-export function safeHttpUrl(url: string): string | null {
-  const text = url.trim();
-  if (!/^https?:\/\//i.test(text)) return null;
-  try {
-    const parsed = new URL(text);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * `Zemskov 1991, p. 10` from a short citation and a page; a page given as `pp. 10–27` or `ch. 1` is kept

@@ -1,7 +1,8 @@
+import { escapeMarkup as e } from '../../core/escape-markup.ts';
+import { safeBaseUrl } from '../../core/safe-url.ts';
 import type { NormaConfig } from '../../core/types.ts';
 import { describeChanges } from './changes.ts';
 import type { EditionManifest } from './edition-store.ts';
-import { escapeMarkup as e, safeBaseUrl } from './escape.ts';
 
 /**
  * A tag URI (RFC 4151) for an edition: stable for ever, made from the site's host and the edition's

@@ -1,7 +1,7 @@
+import { escapeMarkup as e } from '../../core/escape-markup.ts';
 import type { NormaConfig } from '../../core/types.ts';
 import { describeChanges } from './changes.ts';
 import type { EditionManifest } from './edition-store.ts';
-import { escapeMarkup as e } from './escape.ts';
 
 const link = (href: string, text: string): string => `<a href="${e(href)}">${e(text)}</a>`;
 
