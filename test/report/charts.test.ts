@@ -321,7 +321,7 @@ describe('chart requests', () => {
   });
 });
 
-describe('golden charts, one of each kind (update on purpose: npx vitest run -u, then review)', () => {
+describe('golden charts, one of each kind (update on purpose: npm run golden, then review)', () => {
   const data = buildFixture();
   for (const id of ['forest-famine', 'output', 'record', 'plan2-change']) {
     it(id, async () => {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -260,8 +259,7 @@ describe('report html', () => {
   });
 
   it('matches the golden outline (test/report/golden/headings.txt)', async () => {
-    const golden = await readFile(path.join(here, 'golden', 'headings.txt'), 'utf8');
-    expect(headingOutline(html)).toBe(golden.trimEnd());
+    await expect(`${headingOutline(html)}\n`).toMatchFileSnapshot('golden/headings.txt');
   });
 });
 
