@@ -66,9 +66,74 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
  * by --allow-rejects); `warning` is printed and never fails the build.
  */
 export type Problem =
-  | { kind: 'fatal'; code: string; ref: string; message: string }
-  | { kind: 'reject'; code: string; ref: string; raw: string; message: string }
-  | { kind: 'warning'; code: string; ref: string; message: string };
+  | { kind: 'fatal'; code: ProblemCode; ref: string; message: string }
+  | { kind: 'reject'; code: ProblemCode; ref: string; raw: string; message: string }
+  | { kind: 'warning'; code: ProblemCode; ref: string; message: string };
+
+/** Every problem's code: what a script or a test may match on (the message is for people). */
+export const PROBLEM_CODES = [
+  'ambiguous-input',
+  'bad-bibliography',
+  'bad-claim',
+  'bad-id',
+  'bad-row',
+  'bad-tolerance',
+  'bad-unit',
+  'bad-year',
+  'bidi-character',
+  'cagr-bad-years',
+  'cagr-no-span',
+  'cagr-non-positive',
+  'cagr-not-multiple',
+  'cagr-out-of-range',
+  'claim-no-period',
+  'control-character',
+  'cr-line-endings',
+  'derivation-cycle',
+  'derived-has-observations',
+  'division-by-zero',
+  'duplicate-column',
+  'duplicate-id',
+  'duplicate-row',
+  'duplicate-source-file',
+  'duplicate-unit',
+  'empty-cell',
+  'empty-file',
+  'extra-cells',
+  'invisible-character',
+  'link-outside-raw',
+  'malformed-quote',
+  'misnamed-file',
+  'missing-column',
+  'missing-file',
+  'missing-input',
+  'no-claims',
+  'no-header',
+  'no-quote',
+  'not-a-file',
+  'not-csv',
+  'not-utf8',
+  'observations-not-a-folder',
+  'quote-not-found',
+  'ratio-out-of-range',
+  'ratio-unbounded',
+  'reject',
+  'second-essay',
+  'stance-mismatch',
+  'unclosed-quote',
+  'unit-alias-clash',
+  'unknown-column',
+  'unknown-file',
+  'unknown-kind',
+  'unknown-locale',
+  'unknown-measure',
+  'unknown-method',
+  'unknown-source',
+  'unknown-unit',
+  'unreadable-file',
+  'unreadable-folder',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 // ---------------------------------------------------------------- ingest
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { FileSystem } from '../core/effects.ts';
-import type { Problem, RawFileKind, RawInput } from '../core/types.ts';
+import type { Problem, ProblemCode, RawFileKind, RawInput } from '../core/types.ts';
 import { ESSAY_FILES, type RawEssayInput } from '../data/ingest/essay.ts';
 import { CATALOG_FILES, kindOfPath } from '../data/ingest/schema.ts';
 import { within } from './folders/folder-overlap.ts';
@@ -171,7 +171,7 @@ async function readInput(
   const full = path.join(rawDir, rel);
   const outside = await leavesRaw(fs, full, realRaw, rel);
   if (outside) return outside;
-  const stop = (code: string, message: string): Problem => ({ kind: 'fatal', code, ref: rel, message });
+  const stop = (code: ProblemCode, message: string): Problem => ({ kind: 'fatal', code, ref: rel, message });
   const stat = await fs.stat(full);
   if (!stat)
     return stop('unreadable-file', `${rel} could not be read: it is a broken link; fix or remove it.`);

@@ -143,9 +143,13 @@ async function finishClean(rt: Runtime, outcome: CleanOutcome): Promise<StageRes
   await rt.fs.writeAtomic(rt.paths.clean, JSON.stringify(outcome.staged));
   reportProblems(rt, outcome.problems);
   if (rejectRows.length > 0) {
-    const shown = rejectRows
-      .slice(0, 50)
-      .map((r) => ({ kind: 'reject' as const, code: 'reject', ref: r.ref, raw: r.raw, message: r.reason }));
+    const shown = rejectRows.slice(0, 50).map((r) => ({
+      kind: 'reject' as const,
+      code: 'reject' as const,
+      ref: r.ref,
+      raw: r.raw,
+      message: r.reason,
+    }));
     for (const line of formatProblems(shown, 50)) rt.logger.error(line);
     if (rejectRows.length > 50) rt.logger.error(`… and ${rejectRows.length - 50} more rejects`);
   }

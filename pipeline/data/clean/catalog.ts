@@ -1,4 +1,5 @@
 import { depthFirst } from '../../core/depth-first.ts';
+import type { ProblemCode } from '../../core/types.ts';
 import {
   ID_PATTERN,
   KINDS,
@@ -34,7 +35,7 @@ export interface Catalog {
   problems: Problem[];
 }
 
-const fatal = (code: string, ref: string, message: string): Problem => ({
+const fatal = (code: ProblemCode, ref: string, message: string): Problem => ({
   kind: 'fatal',
   code,
   ref,

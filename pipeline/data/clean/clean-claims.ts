@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../../core/types.ts';
 // DESIGN §3–§4 claims.csv: each row a reading of an essay claim, its claimed figure in its measure's unit.
 import {
   CLAIM_AS,
@@ -15,7 +16,7 @@ import { cleanValue } from './clean-value.ts';
 import { parsePeriod } from './parse-period.ts';
 import { didYouMean, listWords } from './suggest.ts';
 
-export type RejectFn = (ref: string, raw: string, reason: string, code: string) => void;
+export type RejectFn = (ref: string, raw: string, reason: string, code: ProblemCode) => void;
 
 const cell = (r: RawRecord, name: string): string => r.cells[name] ?? '';
 

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../../core/types.ts';
 // data/raw/units.csv: units a project adds to the built-in ones, so that a subject needs no code for
 // its units. Each is a dimension of its own (it converts to no other unit), written by its id or an alias.
 
@@ -27,7 +28,7 @@ export function readUnits(files: readonly RawFile[]): { units: UnitTable; proble
   const rows = files.filter((f) => f.kind === 'units').flatMap((f) => f.records);
   if (rows.length === 0) return { units: BUILTIN_UNITS, problems: [] };
   const problems: Problem[] = [];
-  const fatal = (code: string, ref: string, message: string) =>
+  const fatal = (code: ProblemCode, ref: string, message: string) =>
     problems.push({ kind: 'fatal', code, ref, message });
 
   // Every word or symbol that already means something: built-in unit ids, unit phrases, magnitudes.

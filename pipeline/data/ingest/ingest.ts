@@ -1,5 +1,5 @@
 import { describeChar, findHidden, mayHoldHidden } from '../../core/hidden-chars.ts';
-import type { IngestResult, Problem, RawFile, RawInput, RawRecord } from '../../core/types.ts';
+import type { IngestResult, Problem, ProblemCode, RawFile, RawInput, RawRecord } from '../../core/types.ts';
 import { decodeUtf8 } from './decode-utf8.ts';
 import { parseCsv } from './parse-csv.ts';
 import { isBibliographyPath, readBibliography } from './read-bibliography.ts';
@@ -21,7 +21,7 @@ export function ingestFile(
 ): { file: RawFile | null; problems: Problem[] } {
   const { path, kind } = input;
   const problems: Problem[] = [];
-  const fatal = (ref: string, code: string, message: string) => {
+  const fatal = (ref: string, code: ProblemCode, message: string) => {
     problems.push({ kind: 'fatal', code, ref, message });
     return { file: null, problems };
   };
@@ -158,7 +158,7 @@ function checkHidden(
   fields: string[],
   columns: readonly string[],
   problems: Problem[],
-): { code: string; message: string } | null {
+): { code: ProblemCode; message: string } | null {
   for (let i = 0; i < fields.length; i++) {
     const found = findHidden(fields[i]!);
     if (!found) continue;

@@ -24,7 +24,7 @@ export function readBibliography(path: string, text: string): { file: RawFile | 
     problems: [
       {
         kind: 'fatal' as const,
-        code: 'bad-bibliography',
+        code: 'bad-bibliography' as const,
         ref: line ? `${path}:${line}` : path,
         message: `${line ? `${path}:${line}` : path} ${message}`,
       },

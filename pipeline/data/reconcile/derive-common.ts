@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../../core/types.ts';
 // What the derived measures share: their problems, rounding, rows and order.
 
 import { compareText } from '../../core/order.ts';
@@ -12,7 +13,7 @@ export interface DeriveOutcome {
   problems: Problem[];
 }
 
-export function fatal(measure: Measure, code: string, message: string): Problem {
+export function fatal(measure: Measure, code: ProblemCode, message: string): Problem {
   return {
     kind: 'fatal',
     code,
