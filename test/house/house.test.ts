@@ -27,7 +27,7 @@ const KNOWN_AGAINST = [
   // The report's identity is read with the config, from the report's front matter.
   'run/config.ts -> report/definition/front-matter.ts (run/ may not import report/)',
   // The runner's special cases: the vega preload, Chromium, the validate summary's loaders.
-  'run/runner.ts -> report/charts/charts.ts (run/ may not import report/)',
+  'run/runner.ts -> report/definition/chart-api.ts (run/ may not import report/)',
   'run/runner.ts -> stages/clean-stage.ts (the runner imports the stage list only)',
   'run/runner.ts -> stages/pdf-stage.ts (the runner imports the stage list only)',
   'run/runner.ts -> stages/reconcile-stage.ts (the runner imports the stage list only)',

@@ -5,7 +5,7 @@ import {
   formatReference,
   parseContributors,
   referenceYear,
-} from '../../pipeline/data/sources/bibliography.ts';
+} from '../../pipeline/report/sources/bibliography.ts';
 
 const source = (over: Partial<Source>): Source => ({
   source_id: 'x',

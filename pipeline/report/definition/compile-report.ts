@@ -1,11 +1,11 @@
 // Pure: the report's files + the data → every directive checked, the Markdown with placeholders, the
 // chart requests; or every error as `report/FILE:LINE: reason`. The charts and html stages both call it.
 import type { ReconciledRow, ReportData, ReportFile } from '../../core/types.ts';
-import { hiddenTextErrors } from '../hidden-text.ts';
 import type { ChartRequest } from './chart-api.ts';
 import { type CheckContext, checkDirective } from './check-directives.ts';
 import { type Directive, shownMeasures } from './directive.ts';
 import { parseFrontMatter } from './front-matter.ts';
+import { hiddenTextErrors } from './hidden-text.ts';
 import { parseDirectives } from './parse-directives.ts';
 
 export interface CompiledFile {

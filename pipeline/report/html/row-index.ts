@@ -3,8 +3,8 @@
 import * as aq from 'arquero';
 import { labelWithPeriod } from '../../core/format-quantity.ts';
 import type { ReportData, Source } from '../../core/types.ts';
-import { parseContributors, referenceYear } from '../../data/sources/bibliography.ts';
 import { measuresInFileOrder } from '../definition/compile-report.ts';
+import { parseContributors, referenceYear } from '../sources/bibliography.ts';
 import { formatCitation } from './helpers.ts';
 import type { Row, RowView, SourceRef } from './view-types.ts';
 
@@ -17,7 +17,7 @@ export function rowAnchor(row: { measure_id: string; period_start: string; perio
 /**
  * The short citation of a source, author-date as the bibliography sorts it: `Zemskov 1991`,
  * `Davies and Wheatcroft 2004`, `Conquest et al. 1968`, `Encyclopedia of Ukraine 1993`, `Siegelbaum n.d.`
- * (the same surname logic and year as pipeline/data/sources/bibliography.ts).
+ * (the same surname logic and year as pipeline/report/sources/bibliography.ts).
  */
 export function shortCitation(source: Pick<Source, 'author' | 'year' | 'title'>): string {
   const c = parseContributors(source.author);

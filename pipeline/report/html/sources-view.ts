@@ -1,8 +1,8 @@
-// {{sources}}: the bibliography in Chicago author-date (pipeline/data/sources/bibliography.ts), with how many
+// {{sources}}: the bibliography in Chicago author-date (pipeline/report/sources/bibliography.ts), with how many
 // figures each source gives and on which pages (arquero).
 import * as aq from 'arquero';
 import type { ReportData } from '../../core/types.ts';
-import { formatBibliography } from '../../data/sources/bibliography.ts';
+import { formatBibliography } from '../sources/bibliography.ts';
 
 export interface SourceView {
   id: string;

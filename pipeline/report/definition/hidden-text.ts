@@ -2,7 +2,7 @@
 // (NUL, ESC…), a bidi override or isolate (the prose shows reordered), or an invisible mark (zero
 // width, tag characters). The raw files are checked at ingest (ingest/hidden-chars.ts); the report's
 // own words are the editor's text and go into report.html and the PDF just as directly.
-import { describeChar, findHidden } from '../core/hidden-chars.ts';
+import { describeChar, findHidden } from '../../core/hidden-chars.ts';
 
 /** `report/index.md:LINE: …` for each line that holds one; [] for a clean file. */
 export function hiddenTextErrors(text: string, ref: string): string[] {
