@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { findChromium } from '../pipeline/pdf/find-chromium.ts';
-import { SHARD_MIN_CORES } from '../pipeline/shards/shard-pool.ts';
+import { findChromium } from '../pipeline/report/pdf/find-chromium.ts';
+import { SHARD_MIN_CORES } from '../pipeline/run/shards/shard-pool.ts';
 import { makeRaw } from './make-raw.ts';
 
 /**

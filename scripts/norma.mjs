@@ -14,9 +14,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = {
-  cli: 'pipeline/cli.ts',
-  preview: 'pipeline/preview.ts',
-  'new-project': 'pipeline/scaffold/new-project.ts',
+  cli: 'pipeline/cli/cli.ts',
+  preview: 'pipeline/cli/preview.ts',
+  'new-project': 'pipeline/cli/scaffold/new-project.ts',
 };
 const COMMANDS = {
   report: { entry: 'cli', args: [] },
@@ -71,7 +71,7 @@ async function bundle() {
         cli: path.join(root, SOURCES.cli),
         preview: path.join(root, SOURCES.preview),
         // Sharded runs start it as a worker thread, beside the chunk that loads it (shards/shard-pool.ts).
-        'shard-worker': path.join(root, 'pipeline/shards/shard-worker.ts'),
+        'shard-worker': path.join(root, 'pipeline/run/shards/shard-worker.ts'),
         'new-project': path.join(root, SOURCES['new-project']),
       },
       bundle: true,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, plannedStages } from '../pipeline/args.ts';
+import { parseArgs } from '../pipeline/cli/args.ts';
+import { plannedStages } from '../pipeline/run/planned-stages.ts';
 
 const ok = (argv: string[]) => {
   const parsed = parseArgs(argv);

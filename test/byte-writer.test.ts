@@ -6,8 +6,13 @@ import {
   jsonObjectPieces,
   piecesText,
   specialTable,
-} from '../pipeline/byte-writer.ts';
-import { writeJsonNumber, writeJsonString, writeNumberCell, writeTextCell } from '../pipeline/write-csv.ts';
+} from '../pipeline/io/byte-writer.ts';
+import {
+  writeJsonNumber,
+  writeJsonString,
+  writeNumberCell,
+  writeTextCell,
+} from '../pipeline/io/write-csv.ts';
 
 const bytesOf = (write: (w: ByteWriter) => void, pieceBytes?: number): Buffer => {
   const w = new ByteWriter(pieceBytes);
@@ -100,7 +105,7 @@ describe('ByteWriter', () => {
 
 describe('cells written as bytes', () => {
   it('are the bytes of the string writers, for any text and number', async () => {
-    const { cellText, jsonString } = await import('../pipeline/write-csv.ts');
+    const { cellText, jsonString } = await import('../pipeline/io/write-csv.ts');
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 12 }), (text) => {
         expect(bytesOf((w) => writeTextCell(w, text))).toEqual(Buffer.from(cellText(text)));

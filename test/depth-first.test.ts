@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { depthFirst } from '../pipeline/depth-first.ts';
+import { depthFirst } from '../pipeline/core/depth-first.ts';
 
 /** Walks `graph` from `roots`, following edges to ids in the graph; returns what the walk saw. */
 function walk(graph: Record<string, string[]>, roots: string[]): { done: string[]; cycles: string[][] } {

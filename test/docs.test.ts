@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { USAGE } from '../pipeline/args.ts';
-import { CHART_KINDS, kindOptions } from '../pipeline/charts/kinds.ts';
-import { APPARATUS, HELPERS } from '../pipeline/report/directive.ts';
-import { UNITS } from '../pipeline/types.ts';
+import { USAGE } from '../pipeline/cli/args.ts';
+import { UNITS } from '../pipeline/core/types.ts';
+import { CHART_KINDS, kindOptions } from '../pipeline/report/charts/kinds.ts';
+import { APPARATUS, HELPERS } from '../pipeline/report/definition/directive.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const doc = (name: string) => readFileSync(path.join(ROOT, 'docs', name), 'utf8');

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { piecesText } from '../pipeline/byte-writer.ts';
-import { formatNumber } from '../pipeline/format-number.ts';
-import { compareRefs, defuse, numberCell, toCsv } from '../pipeline/write-csv.ts';
+import { formatNumber } from '../pipeline/core/format-number.ts';
+import { numberCell } from '../pipeline/core/number-cell.ts';
+import { compareRefs } from '../pipeline/core/order.ts';
+import { piecesText } from '../pipeline/io/byte-writer.ts';
+import { defuse, toCsv } from '../pipeline/io/write-csv.ts';
 
 describe('formatNumber', () => {
   it.each([
@@ -51,7 +53,9 @@ describe('csv', () => {
 
 describe('observationCsvChunks', () => {
   it('writes the same bytes as the generic writer', async () => {
-    const { csvChunks, observationCsvChunks, OBSERVATION_COLUMNS } = await import('../pipeline/write-csv.ts');
+    const { csvChunks, observationCsvChunks, OBSERVATION_COLUMNS } = await import(
+      '../pipeline/io/write-csv.ts'
+    );
     const row = {
       source_id: 's',
       measure_id: 'm',
@@ -75,7 +79,7 @@ describe('observationCsvChunks', () => {
 describe('observationCsvBody', () => {
   it('is observations.csv without its header, whatever the split', async () => {
     const { csvChunks, observationCsvBody, observationCsvChunks, OBSERVATION_COLUMNS } = await import(
-      '../pipeline/write-csv.ts'
+      '../pipeline/io/write-csv.ts'
     );
     const body = (part: typeof rows) => piecesText([observationCsvBody(part)]);
     const texts = ['s', '=x', '-5', 'a,b', 'say "hi"', 'l\nb', '', "'p", '+63 %'];

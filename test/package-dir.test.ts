@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packageDir } from '../pipeline/package-dir.ts';
+import { packageDir } from '../pipeline/io/package-dir.ts';
 
 describe('packageDir', () => {
   it('finds a package beside the engine (a clone) or hoisted above it (an installed tool)', () => {

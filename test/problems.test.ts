@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblems, printable, shortenQuotes } from '../pipeline/problems.ts';
-import type { Problem } from '../pipeline/types.ts';
+import { formatProblems, printable, shortenQuotes } from '../pipeline/core/problems.ts';
+import type { Problem } from '../pipeline/core/types.ts';
 
 const reject = (ref: string, message: string): Problem => ({
   kind: 'reject',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startProgress } from '../pipeline/progress.ts';
+import { startProgress } from '../pipeline/run/progress.ts';
 
 function fakeClock() {
   let t = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../pipeline/args.ts';
+import { parseArgs } from '../pipeline/cli/args.ts';
 
 const ok = (argv: string[]) => {
   const parsed = parseArgs(argv);

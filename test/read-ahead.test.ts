@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAhead } from '../pipeline/read-ahead.ts';
+import { readAhead } from '../pipeline/io/read-ahead.ts';
 
 describe('readAhead', () => {
   it('reads each item of the range once, in order, and no other', () => {

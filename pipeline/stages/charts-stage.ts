@@ -1,5 +1,5 @@
-import type { Runtime, StageSpec } from '../runtime.ts';
-import type { ChartOutput } from '../types.ts';
+import type { ChartOutput } from '../core/types.ts';
+import type { Runtime, StageSpec } from '../run/runtime.ts';
 import { loadReportData } from './report-data.ts';
 import { reportHash } from './report-definition.ts';
 
@@ -16,7 +16,7 @@ export const chartsStage: StageSpec = {
   async run(rt) {
     const data = await loadReportData(rt);
     const { loadCompiledReport } = await import('./report-definition.ts');
-    const { renderChart } = await import('../report/chart-api.ts');
+    const { renderChart } = await import('../report/definition/chart-api.ts');
     const report = await loadCompiledReport(rt, data);
     const charts = await Promise.all(report.charts.map((req) => renderChart(req, data)));
     rt.state.charts = charts;

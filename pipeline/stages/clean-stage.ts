@@ -1,28 +1,19 @@
 import * as path from 'node:path';
-import { checkClaimReadings } from '../clean/check-quotes.ts';
-import { rejectRows } from '../clean/reject-rows.ts';
-import {
-  type ObservationExtras,
-  observationExtra,
-  readObservationsCsv,
-} from '../clean/staged-observations.ts';
-import { collectGarbage } from '../effects.ts';
-import { formatProblems } from '../problems.ts';
-import type { Runtime, StageResult, StageSpec } from '../runtime.ts';
-import { blockBytes, orderBlocks, placeExtras } from '../shards/merge-shards.ts';
-import type { ShardPool } from '../shards/shard-pool.ts';
-import type { CleanReply } from '../shards/shard-work.ts';
-import { NormaExit } from '../stage.ts';
-import type { CleanResult, IngestResult, Problem, Reject } from '../types.ts';
-import {
-  compareRefs,
-  OBSERVATION_HEADER,
-  observationCsvChunks,
-  REJECT_COLUMNS,
-  toCsv,
-} from '../write-csv.ts';
+import { compareRefs } from '../core/order.ts';
+import { formatProblems } from '../core/problems.ts';
+import { NormaExit } from '../core/stage.ts';
+import type { CleanResult, IngestResult, Problem, Reject } from '../core/types.ts';
+import { checkClaimReadings } from '../data/clean/check-quotes.ts';
+import { rejectRows } from '../data/clean/reject-rows.ts';
+import { collectGarbage } from '../io/effects.ts';
+import { type ObservationExtras, observationExtra, readObservationsCsv } from '../io/staged-observations.ts';
+import { OBSERVATION_HEADER, observationCsvChunks, REJECT_COLUMNS, toCsv } from '../io/write-csv.ts';
+import type { Runtime, StageResult, StageSpec } from '../run/runtime.ts';
+import { blockBytes, orderBlocks, placeExtras } from '../run/shards/merge-shards.ts';
+import { askShards, closeShards } from '../run/shards/shard-edge.ts';
+import type { ShardPool } from '../run/shards/shard-pool.ts';
+import type { CleanReply } from '../run/shards/shard-work.ts';
 import { loadIngest } from './ingest-stage.ts';
-import { askShards, closeShards } from './shard-edge.ts';
 
 /**
  * clean.json: the clean result without its observations, which are kept once, in the staged
@@ -93,7 +84,7 @@ async function cleanIngested(rt: Runtime): Promise<{
   ingestProblems: Problem[];
 }> {
   const ingested = await loadIngest(rt);
-  const { cleanData } = await import('../clean/clean.ts');
+  const { cleanData } = await import('../data/clean/clean.ts');
   const ingestRejects = allRejects(ingested, []);
   const brokenCatalog = ingested.problems.some(
     (p) => p.kind === 'fatal' && isCatalogFile(p.ref.split(':')[0]!),
@@ -152,9 +143,13 @@ async function finishClean(rt: Runtime, outcome: CleanOutcome): Promise<StageRes
   await rt.fs.writeAtomic(rt.paths.clean, JSON.stringify(outcome.staged));
   reportProblems(rt, outcome.problems);
   if (rejectRows.length > 0) {
-    const shown = rejectRows
-      .slice(0, 50)
-      .map((r) => ({ kind: 'reject' as const, code: 'reject', ref: r.ref, raw: r.raw, message: r.reason }));
+    const shown = rejectRows.slice(0, 50).map((r) => ({
+      kind: 'reject' as const,
+      code: 'reject' as const,
+      ref: r.ref,
+      raw: r.raw,
+      message: r.reason,
+    }));
     for (const line of formatProblems(shown, 50)) rt.logger.error(line);
     if (rejectRows.length > 50) rt.logger.error(`… and ${rejectRows.length - 50} more rejects`);
   }

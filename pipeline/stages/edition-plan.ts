@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { hashParts, hashTree } from '../cache.ts';
-import type { ReportMeta } from '../html/view-types.ts';
-import type { EditionPlanState, Runtime } from '../runtime.ts';
+import type { ReportMeta } from '../report/html/view-types.ts';
+import { hashParts, hashTree } from '../run/cache.ts';
+import type { EditionPlanState, Runtime } from '../run/runtime.ts';
 
 /** The edition line of a report rendered only to be fingerprinted: none of it is the content. */
 export function unplannedMeta(paper: ReportMeta['paper']): ReportMeta {
@@ -20,7 +20,7 @@ export async function htmlInputs(rt: Runtime): Promise<string[]> {
   rt.state.htmlContentKey = contentKey;
   const stored = await readHtmlMeta(rt);
   if (stored?.contentKey !== contentKey || !stored.fingerprint) return [contentKey];
-  const { planEdition } = await import('../publish/edition-store.ts');
+  const { planEdition } = await import('../report/publish/edition-store.ts');
   const plan = await planEdition(
     rt.fs,
     rt.ctx.outDir,
@@ -62,8 +62,8 @@ async function readHtmlMeta(rt: Runtime): Promise<HtmlMeta | null> {
  */
 export async function editionPlan(rt: Runtime, contentHtml: string): Promise<EditionPlanState> {
   if (rt.state.edition) return rt.state.edition;
-  const { fingerprintBuild } = await import('../publish/fingerprint.ts');
-  const { planEdition } = await import('../publish/edition-store.ts');
+  const { fingerprintBuild } = await import('../report/publish/fingerprint.ts');
+  const { planEdition } = await import('../report/publish/edition-store.ts');
   const fingerprint = await fingerprintBuild(rt.fs, {
     root: rt.ctx.root,
     cleanDir: rt.paths.staged,

@@ -1,4 +1,4 @@
-import type { StageSpec } from '../runtime.ts';
+import type { StageSpec } from '../run/runtime.ts';
 import { loadCharts } from './charts-stage.ts';
 import { editionPlan, htmlInputs, unplannedMeta } from './edition-plan.ts';
 import { loadReportData } from './report-data.ts';
@@ -10,10 +10,10 @@ export const htmlStage: StageSpec = {
   rekeyAfterRun: true,
   outputs: (rt) => [rt.paths.html, rt.paths.htmlMeta],
   async run(rt) {
-    const { renderReport, loadTemplates } = await import('../html/render-report.ts');
-    const { computeChanges, parseReconciledCsv } = await import('../publish/changes.ts');
-    const { shortHash } = await import('../publish/fingerprint.ts');
-    const { isoDay } = await import('../publish/edition-store.ts');
+    const { renderReport, loadTemplates } = await import('../report/html/render-report.ts');
+    const { computeChanges, parseReconciledCsv } = await import('../report/publish/changes.ts');
+    const { shortHash } = await import('../report/publish/fingerprint.ts');
+    const { isoDay } = await import('../report/publish/edition-store.ts');
     const data = await loadReportData(rt);
     const { loadCompiledReport } = await import('./report-definition.ts');
     const report = await loadCompiledReport(rt, data);

@@ -1,4 +1,4 @@
-import type { StageSpec } from '../runtime.ts';
+import type { StageSpec } from '../run/runtime.ts';
 import { chartsStage } from './charts-stage.ts';
 import { cleanStage } from './clean-stage.ts';
 import { htmlStage } from './html-stage.ts';

@@ -1,13 +1,13 @@
-import { hashParts } from '../cache.ts';
-import { ingestEssay } from '../ingest/essay.ts';
-import { ingest, type RawInput } from '../ingest/ingest.ts';
-import { expandIngest, ingestJsonChunks, ingestJsonFromParts } from '../ingest/ingest-json.ts';
-import { readRawFolder, withRawProblems } from '../ingest/read-raw.ts';
-import type { Runtime, StageResult, StageSpec } from '../runtime.ts';
-import { shardCount } from '../shards/shard-pool.ts';
-import type { IngestReply } from '../shards/shard-work.ts';
-import type { IngestResult, Problem, RawEssay } from '../types.ts';
-import { askShards, closeShards } from './shard-edge.ts';
+import type { IngestResult, Problem, RawEssay, RawInput } from '../core/types.ts';
+import { ingestEssay } from '../data/ingest/essay.ts';
+import { ingest } from '../data/ingest/ingest.ts';
+import { expandIngest, ingestJsonChunks, ingestJsonFromParts } from '../io/ingest-json.ts';
+import { readRawFolder, withRawProblems } from '../io/read-raw.ts';
+import { hashParts } from '../run/cache.ts';
+import type { Runtime, StageResult, StageSpec } from '../run/runtime.ts';
+import { askShards, closeShards } from '../run/shards/shard-edge.ts';
+import { shardCount } from '../run/shards/shard-pool.ts';
+import type { IngestReply } from '../run/shards/shard-work.ts';
 
 export async function loadIngest(rt: Runtime): Promise<IngestResult> {
   if (!rt.state.ingest) {
@@ -45,7 +45,7 @@ async function ingestSharded(
   essay: RawEssay | null,
   shards: number,
 ): Promise<StageResult | null> {
-  const { ShardPool } = await import('../shards/shard-pool.ts');
+  const { ShardPool } = await import('../run/shards/shard-pool.ts');
   const pool = new ShardPool(shards);
   rt.state.shards = pool;
   const replies = await askShards(rt, 'ingest', () => pool.ingest(inputs));

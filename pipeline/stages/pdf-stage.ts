@@ -1,8 +1,8 @@
-import type { Runtime, StageSpec } from '../runtime.ts';
+import type { Runtime, StageSpec } from '../run/runtime.ts';
 
 /** The Chromium of this run, looked up once (the key, the early start and the print all need it). */
 function chromiumFor(rt: Runtime): Promise<string | null> {
-  rt.state.chromium ??= import('../pdf/find-chromium.ts').then(({ findChromium }) => findChromium());
+  rt.state.chromium ??= import('../report/pdf/find-chromium.ts').then(({ findChromium }) => findChromium());
   return rt.state.chromium;
 }
 
@@ -14,7 +14,7 @@ export function startBrowserEarly(rt: Runtime): void {
   rt.state.browser = (async () => {
     const chromium = await chromiumFor(rt);
     if (!chromium) return undefined;
-    const { startBrowserEarly: start } = await import('../pdf/print-pdf.ts');
+    const { startBrowserEarly: start } = await import('../report/pdf/print-pdf.ts');
     return start(chromium, rt.logger);
   })().catch((error: unknown) => {
     // Kept for the pdf stage: a browser that hung at start is reported, not started again.
@@ -27,7 +27,7 @@ export async function closeBrowser(rt: Runtime): Promise<void> {
   const browser = await rt.state.browser;
   rt.state.browser = undefined;
   if (!browser) return;
-  const { closeBounded } = await import('../pdf/print-pdf.ts');
+  const { closeBounded } = await import('../report/pdf/print-pdf.ts');
   await closeBounded(browser);
 }
 
@@ -38,9 +38,9 @@ export const pdfStage: StageSpec = {
   },
   outputs: (rt) => [rt.paths.pdf],
   async run(rt) {
-    const { chromiumNotFound } = await import('../pdf/chromium-error.ts');
-    const { printPdf } = await import('../pdf/print-pdf.ts');
-    const { pdfMetaFromConfig } = await import('../pdf/pdf-meta.ts');
+    const { chromiumNotFound } = await import('../report/pdf/chromium-error.ts');
+    const { printPdf } = await import('../report/pdf/print-pdf.ts');
+    const { pdfMetaFromConfig } = await import('../report/pdf/pdf-meta.ts');
     const chromium = await chromiumFor(rt);
     if (!chromium) {
       const { statSync } = await import('node:fs');

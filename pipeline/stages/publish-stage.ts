@@ -1,5 +1,5 @@
-import type { StageSpec } from '../runtime.ts';
-import { CLEAN_FILES } from '../runtime.ts';
+import type { StageSpec } from '../run/runtime.ts';
+import { CLEAN_FILES } from '../run/runtime.ts';
 import { renderedFingerprint } from './edition-plan.ts';
 
 export const publishStage: StageSpec = {
@@ -14,8 +14,8 @@ export const publishStage: StageSpec = {
     return files;
   },
   async run(rt) {
-    const { publish } = await import('../publish/publish.ts');
-    const { stageCleanMoves } = await import('../commit-clean.ts');
+    const { publish } = await import('../report/publish/publish.ts');
+    const { stageCleanMoves } = await import('../run/commit-clean.ts');
     const fingerprint = await renderedFingerprint(rt);
     const withPdf = rt.ctx.formats.includes('pdf');
     // data/clean's new files go in the same commit as the published ones: never one without the other.

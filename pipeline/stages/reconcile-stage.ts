@@ -1,12 +1,17 @@
-import { jsonObjectPieces, piecesText } from '../byte-writer.ts';
-import { auditJsonChunks } from '../reconcile/audit-json.ts';
-import type { Runtime, StageResult, StageSpec } from '../runtime.ts';
-import { blockBytes, mergeByMeasure, orderBlocks, orderReconcileWarnings } from '../shards/merge-shards.ts';
-import type { ShardPool } from '../shards/shard-pool.ts';
-import type { AuditEntry, ReconciledRow, ReconcileResult } from '../types.ts';
-import { CLAIM_COLUMNS, csvChunks, RECONCILED_COLUMNS, toCsv } from '../write-csv.ts';
+import type { AuditEntry, ReconciledRow, ReconcileResult } from '../core/types.ts';
+import { auditJsonChunks } from '../io/audit-json.ts';
+import { jsonObjectPieces, piecesText } from '../io/byte-writer.ts';
+import { CLAIM_COLUMNS, csvChunks, RECONCILED_COLUMNS, toCsv } from '../io/write-csv.ts';
+import type { Runtime, StageResult, StageSpec } from '../run/runtime.ts';
+import {
+  blockBytes,
+  mergeByMeasure,
+  orderBlocks,
+  orderReconcileWarnings,
+} from '../run/shards/merge-shards.ts';
+import { askShards, closeShards } from '../run/shards/shard-edge.ts';
+import type { ShardPool } from '../run/shards/shard-pool.ts';
 import { loadClean, reportProblems } from './clean-stage.ts';
-import { askShards, closeShards } from './shard-edge.ts';
 
 /** reconcile.json: the result without its audit, which is kept once, in the staged audit.json. */
 type StagedReconcile = Omit<ReconcileResult, 'audit'>;
@@ -75,7 +80,7 @@ async function reconcileSharded(rt: Runtime): Promise<StageResult | null> {
     if (list) list.push(row);
     else rowsByMeasure.set(row.measure_id, [row]);
   }
-  const { judgeClaims } = await import('../reconcile/judge-claims.ts');
+  const { judgeClaims } = await import('../data/reconcile/judge-claims.ts');
   const claims = judgeClaims(
     catalog.claims,
     new Map(catalog.measures.map((m) => [m.measure_id, m])),
@@ -108,7 +113,7 @@ export const reconcileStage: StageSpec = {
     await closeShards(rt);
     if (sharded) return sharded;
     const clean = await loadClean(rt);
-    const { reconcile } = await import('../reconcile/reconcile.ts');
+    const { reconcile } = await import('../data/reconcile/reconcile.ts');
     const result = reconcile(clean);
     rt.state.reconcile = result;
     reportProblems(rt, result.problems);

@@ -1,6 +1,6 @@
-import { claimFindings } from '../reconcile/claim-findings.ts';
-import type { Runtime } from '../runtime.ts';
-import type { ReportData } from '../types.ts';
+import type { ReportData } from '../core/types.ts';
+import { claimFindings } from '../data/reconcile/claim-findings.ts';
+import type { Runtime } from '../run/runtime.ts';
 import { loadClean, loadRejects } from './clean-stage.ts';
 import { loadReconcile } from './reconcile-stage.ts';
 

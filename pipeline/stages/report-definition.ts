@@ -1,12 +1,12 @@
 // The report definition for the charts and html stages: report/*.md read once per run, checked against
 // the data by the one pure compiler both stages use. Errors are data errors: exit 1, every line named.
 import { createHash } from 'node:crypto';
-import { checkChartRequest } from '../report/chart-api.ts';
-import { type CompiledReport, compileReport } from '../report/compile-report.ts';
-import { type ReportFile, readReportFolder } from '../report/read-report.ts';
-import type { Runtime } from '../runtime.ts';
-import { NormaExit } from '../stage.ts';
-import type { ReportData } from '../types.ts';
+import { NormaExit } from '../core/stage.ts';
+import type { ReportData, ReportFile } from '../core/types.ts';
+import { readReportFolder } from '../io/read-report.ts';
+import { checkChartRequest } from '../report/definition/chart-api.ts';
+import { type CompiledReport, compileReport } from '../report/definition/compile-report.ts';
+import type { Runtime } from '../run/runtime.ts';
 
 const files = new WeakMap<Runtime, Promise<ReportFile[]>>();
 

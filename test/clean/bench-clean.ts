@@ -1,6 +1,7 @@
 // Quick throughput check for cleanData (not a test): `npx tsx test/clean/bench-clean.ts [rows]`.
-import { cleanData } from '../../pipeline/clean/clean.ts';
-import type { IngestResult, RawFile, RawRecord } from '../../pipeline/types.ts';
+
+import type { IngestResult, RawFile, RawRecord } from '../../pipeline/core/types.ts';
+import { cleanData } from '../../pipeline/data/clean/clean.ts';
 
 const rows = Number(process.argv[2] ?? 200_000);
 const perFile = 10_000;

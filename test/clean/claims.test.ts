@@ -1,9 +1,13 @@
 // claims.csv's reading columns (claim, quote, as, stance) and the quote check against the essay.
 import { describe, expect, it } from 'vitest';
-import { checkClaimReadings, normaliseQuoteText, quoteOffset } from '../../pipeline/clean/check-quotes.ts';
-import { cleanData } from '../../pipeline/clean/clean.ts';
-import { ingestEssay } from '../../pipeline/ingest/essay.ts';
-import type { IngestResult } from '../../pipeline/types.ts';
+import type { IngestResult } from '../../pipeline/core/types.ts';
+import {
+  checkClaimReadings,
+  normaliseQuoteText,
+  quoteOffset,
+} from '../../pipeline/data/clean/check-quotes.ts';
+import { cleanData } from '../../pipeline/data/clean/clean.ts';
+import { ingestEssay } from '../../pipeline/data/ingest/essay.ts';
 import { ingestOf, MEASURES, SOURCES } from './helpers.ts';
 
 const ESSAY = `The record. Stakhanov cut 102 tonnes

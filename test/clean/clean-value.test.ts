@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanValue } from '../../pipeline/clean/clean-value.ts';
-import { parseFigure } from '../../pipeline/clean/parse-figure.ts';
-import type { Locale, Qualifier, Unit } from '../../pipeline/types.ts';
+import type { Locale, Qualifier, Unit } from '../../pipeline/core/types.ts';
+import { cleanValue } from '../../pipeline/data/clean/clean-value.ts';
+import { parseFigure } from '../../pipeline/data/clean/parse-figure.ts';
 
 type Row = [
   text: string,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanData, sourceIdOf } from '../../pipeline/clean/clean.ts';
-import type { Problem } from '../../pipeline/types.ts';
-import { OBSERVATION_COLUMNS, REJECT_COLUMNS, toCsv } from '../../pipeline/write-csv.ts';
+import type { Problem } from '../../pipeline/core/types.ts';
+import { cleanData, sourceIdOf } from '../../pipeline/data/clean/clean.ts';
+import { OBSERVATION_COLUMNS, REJECT_COLUMNS, toCsv } from '../../pipeline/io/write-csv.ts';
 import { ingestOf, MEASURES, SOURCES } from './helpers.ts';
 
 const fatals = (problems: Problem[]) =>

@@ -1,4 +1,4 @@
-import type { IngestResult, RawFile, RawFileKind, RawRecord } from '../../pipeline/types.ts';
+import type { IngestResult, RawFile, RawFileKind, RawRecord } from '../../pipeline/core/types.ts';
 
 /**
  * A stand-in for ingest in tests: files as simple CSV text (no quoted commas; use `|` for a comma

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '../../pipeline/clean/parse-number.ts';
-import type { Locale } from '../../pipeline/types.ts';
+import type { Locale } from '../../pipeline/core/types.ts';
+import { parseNumber } from '../../pipeline/data/clean/parse-number.ts';
 
 describe('parseNumber', () => {
   it.each<[string, Locale, number]>([

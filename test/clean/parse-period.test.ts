@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from '../../pipeline/clean/parse-period.ts';
+import { parsePeriod } from '../../pipeline/data/clean/parse-period.ts';
 
 describe('parsePeriod', () => {
   it.each([
@@ -58,7 +58,7 @@ describe('parsePeriod', () => {
 
   it('reads a long run of spaces once, and returns (the old separator rescanned it: minutes at 1 MB)', () => {
     // In a child with a deadline: a test cannot stop a regular expression that runs on in its own thread.
-    const module = path.resolve(import.meta.dirname, '../../pipeline/clean/parse-period.ts');
+    const module = path.resolve(import.meta.dirname, '../../pipeline/data/clean/parse-period.ts');
     const code = `import(${JSON.stringify(pathToFileURL(module).href)}).then(({ parsePeriod }) =>
       process.stdout.write(JSON.stringify(parsePeriod('1936' + ' '.repeat(1_000_000) + 'x/1937').ok)))`;
     const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], {

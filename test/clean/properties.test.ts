@@ -1,11 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanData } from '../../pipeline/clean/clean.ts';
-import { cleanValue } from '../../pipeline/clean/clean-value.ts';
-import { parseFigure, VOCABULARY } from '../../pipeline/clean/parse-figure.ts';
-import { parseNumber } from '../../pipeline/clean/parse-number.ts';
-import { parsePeriod } from '../../pipeline/clean/parse-period.ts';
-import { type IngestResult, type Locale, type RawFile, type RawRecord, UNITS } from '../../pipeline/types.ts';
+import {
+  type IngestResult,
+  type Locale,
+  type RawFile,
+  type RawRecord,
+  UNITS,
+} from '../../pipeline/core/types.ts';
+import { cleanData } from '../../pipeline/data/clean/clean.ts';
+import { cleanValue } from '../../pipeline/data/clean/clean-value.ts';
+import { parseFigure, VOCABULARY } from '../../pipeline/data/clean/parse-figure.ts';
+import { parseNumber } from '../../pipeline/data/clean/parse-number.ts';
+import { parsePeriod } from '../../pipeline/data/clean/parse-period.ts';
 
 /** A number as a source in `locale` would print it, with a chosen thousands separator. */
 function formatIn(int: bigint, decimals: string, locale: Locale, group: string): string {

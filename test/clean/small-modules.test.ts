@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseMethod } from '../../pipeline/clean/parse-method.ts';
-import { parseUnitCell } from '../../pipeline/clean/parse-unit.ts';
-import { editDistance, suggest } from '../../pipeline/clean/suggest.ts';
-import { tokenize } from '../../pipeline/clean/tokenize.ts';
+import { parseMethod } from '../../pipeline/data/clean/parse-method.ts';
+import { parseUnitCell } from '../../pipeline/data/clean/parse-unit.ts';
+import { editDistance, suggest } from '../../pipeline/data/clean/suggest.ts';
+import { tokenize } from '../../pipeline/data/clean/tokenize.ts';
 
 describe('tokenize', () => {
   it.each([

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortByGroup } from '../../pipeline/clean/sort-by-group.ts';
-import type { Observation } from '../../pipeline/types.ts';
+import type { Observation } from '../../pipeline/core/types.ts';
+import { sortByGroup } from '../../pipeline/data/clean/sort-by-group.ts';
 
 const obs = (measure_id: string, period_start: string, period_end: string, ref: string): Observation => ({
   source_id: 's',

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { piecesText } from '../../pipeline/byte-writer.ts';
+import type { Observation } from '../../pipeline/core/types.ts';
+import { piecesText } from '../../pipeline/io/byte-writer.ts';
 import {
   type ObservationExtras,
   observationExtra,
   observationExtras,
   readObservationsCsv,
-} from '../../pipeline/clean/staged-observations.ts';
-import type { Observation } from '../../pipeline/types.ts';
-import { observationCsvChunks } from '../../pipeline/write-csv.ts';
+} from '../../pipeline/io/staged-observations.ts';
+import { observationCsvChunks } from '../../pipeline/io/write-csv.ts';
 
 function obs(over: Partial<Observation>): Observation {
   return {

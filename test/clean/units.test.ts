@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readCatalog } from '../../pipeline/clean/catalog.ts';
-import { cleanData } from '../../pipeline/clean/clean.ts';
-import { cleanValue } from '../../pipeline/clean/clean-value.ts';
-import { readUnits } from '../../pipeline/clean/units.ts';
+import { readCatalog } from '../../pipeline/data/clean/catalog.ts';
+import { cleanData } from '../../pipeline/data/clean/clean.ts';
+import { cleanValue } from '../../pipeline/data/clean/clean-value.ts';
+import { readUnits } from '../../pipeline/data/clean/units.ts';
 import { ingestOf } from './helpers.ts';
 
 const SOURCES = 'source_id,author,title,year,kind\nsurvey-1990,A. Person,Harvests,1990,scholarly\n';

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { KINDS, LOCALES, STATUSES, UNITS } from '../../pipeline/types.ts';
+import { KINDS, LOCALES, STATUSES, UNITS } from '../../pipeline/core/types.ts';
 
 const RAW = join(import.meta.dirname, '..', '..', 'data', 'raw');
 const ID = /^[a-z0-9][a-z0-9._-]*$/;

@@ -37,7 +37,7 @@ function killAfter(
   });
 }
 
-/** A build that SIGKILLs itself before its Nth rename (pipeline/fault-injection.ts), or after `ms`. */
+/** A build that SIGKILLs itself before its Nth rename (pipeline/run/fault-injection.ts), or after `ms`. */
 function killAt(args: string[], at: { rename: number } | { ms: number }): Promise<NodeJS.Signals | null> {
   return new Promise((resolve) => {
     const env = 'rename' in at ? { ...ENV, NORMA_TEST_KILL_AT_RENAME: String(at.rename) } : ENV;

@@ -41,7 +41,7 @@ describe.runIf(CHROMIUM)('the whole pipeline on the basic fixture', () => {
   });
 
   it('renders the HTML, the PDF text and the PDF metadata of the golden files', () => {
-    const hint = 'if the change is intended, run `npx tsx test/e2e/update-golden.ts` and review the diff';
+    const hint = 'if the change is intended, run `npm run golden` and review the diff';
     expect(htmlForGolden(path.join(ws.out, 'report.html')), hint).toBe(expected('report.html'));
     expect(pdfTextForGolden(path.join(ws.out, 'report.pdf')), hint).toBe(expected('report.txt'));
     expect(pdfInfoForGolden(path.join(ws.out, 'report.pdf')), hint).toBe(expected('pdfinfo.txt'));

@@ -4,9 +4,9 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLoopbackHost } from '../../pipeline/preview/loopback-host.ts';
-import { redactPaths } from '../../pipeline/preview/redact-paths.ts';
-import { parsePreviewArgs } from '../../pipeline/preview.ts';
+import { isLoopbackHost } from '../../pipeline/cli/preview/loopback-host.ts';
+import { redactPaths } from '../../pipeline/cli/preview/redact-paths.ts';
+import { parsePreviewArgs } from '../../pipeline/cli/preview.ts';
 import { CHROMIUM, ROOT, workspace } from './run-cli.ts';
 
 /** GET `url` with the given Host header (as a page elsewhere that rebound its name to 127.0.0.1 would). */

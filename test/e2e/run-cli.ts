@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { findChromium } from '../../pipeline/pdf/find-chromium.ts';
+import { findChromium } from '../../pipeline/report/pdf/find-chromium.ts';
 
 /** The Chromium the pdf stage would use here, or null: the tests that print need one. */
 export const CHROMIUM = await findChromium();

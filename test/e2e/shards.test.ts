@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeRaw } from '../../bench/make-raw.ts';
 import { runCli, workspace } from './run-cli.ts';
 
-// Big raw folders are split by measure over worker threads (pipeline/shards). Whatever the number of
+// Big raw folders are split by measure over worker threads (pipeline/run/shards). Whatever the number of
 // shards, the clean files, the console and the report must be those of one thread.
 
 const stageLines = (stdout: string) =>

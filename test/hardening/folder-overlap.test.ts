@@ -2,9 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fro
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { folderOptions, parseArgs } from '../../pipeline/args.ts';
-import { findOverlaps, type NamedFolder } from '../../pipeline/folders/folder-overlap.ts';
-import { realFolder } from '../../pipeline/folders/real-path.ts';
+import { folderOptions, parseArgs } from '../../pipeline/cli/args.ts';
+import { findOverlaps, type NamedFolder } from '../../pipeline/io/folders/folder-overlap.ts';
+import { realFolder } from '../../pipeline/io/folders/real-path.ts';
 import { ROOT } from '../e2e/run-cli.ts';
 import { runCliAsync } from './cli-pool.ts';
 

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanData } from '../../pipeline/clean/clean.ts';
-import { findHidden } from '../../pipeline/ingest/hidden-chars.ts';
-import { ingest, type RawInput } from '../../pipeline/ingest/ingest.ts';
-import type { CleanResult, IngestResult, Problem, RawFileKind } from '../../pipeline/types.ts';
+import { findHidden } from '../../pipeline/core/hidden-chars.ts';
+import type { CleanResult, IngestResult, Problem, RawFileKind, RawInput } from '../../pipeline/core/types.ts';
+import { cleanData } from '../../pipeline/data/clean/clean.ts';
+import { ingest } from '../../pipeline/data/ingest/ingest.ts';
 import { ROOT } from '../e2e/run-cli.ts';
 
 // The valid base folder of the bad corpus: every property breaks one file of it.

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findHidden, showHidden } from '../../pipeline/ingest/hidden-chars.ts';
-import { ingestFile } from '../../pipeline/ingest/ingest.ts';
+import { findHidden, showHidden } from '../../pipeline/core/hidden-chars.ts';
+import { ingestFile } from '../../pipeline/data/ingest/ingest.ts';
 import { ROOT } from '../e2e/run-cli.ts';
 import { runCliAsync } from './cli-pool.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bdi, isolatePlain, needsIsolation } from '../../pipeline/html/isolate-bidi.ts';
+import { bdi, isolatePlain, needsIsolation } from '../../pipeline/report/html/isolate-bidi.ts';
 
 describe('bdi', () => {
   it('wraps right-to-left data text in <bdi>, escaped', () => {

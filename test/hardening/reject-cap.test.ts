@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { capCell, REJECT_CELL_LIMIT } from '../../pipeline/clean/cap-reject.ts';
-import { rejectRows } from '../../pipeline/clean/reject-rows.ts';
+import { capCell, REJECT_CELL_LIMIT } from '../../pipeline/core/cap-reject.ts';
+import { rejectRows } from '../../pipeline/data/clean/reject-rows.ts';
 import { ROOT } from '../e2e/run-cli.ts';
 import { runCliAsync } from './cli-pool.ts';
 

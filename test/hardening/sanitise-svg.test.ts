@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 // The function as the report calls it (render-svg.ts re-exports sanitise-svg.ts).
-import { renderSpecToSvg, sanitiseSvg } from '../../pipeline/charts/render-svg.ts';
+import { renderSpecToSvg, sanitiseSvg } from '../../pipeline/report/charts/render-svg.ts';
 
 const HOSTILE = [
   "a label with href='x' inside",
@@ -88,7 +88,7 @@ describe('sanitiseSvg on hostile markup', () => {
 
 describe('sanitiseSvg on a finished chart', () => {
   it('keeps the bytes of the injected title and description', async () => {
-    const { finishSvg } = await import('../../pipeline/charts/render-svg.ts');
+    const { finishSvg } = await import('../../pipeline/report/charts/render-svg.ts');
     const svg = finishSvg(await renderSpecToSvg(chart(["it's"])), 'x', 'A "title"', "each source's figure");
     expect(svg).toContain('each source&#39;s figure');
     expect(sanitiseSvg(svg)).toBe(svg);

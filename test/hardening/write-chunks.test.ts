@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectGarbage, memoryFileSystem, nodeFileSystem } from '../../pipeline/effects.ts';
+import { collectGarbage, memoryFileSystem, nodeFileSystem } from '../../pipeline/io/effects.ts';
 
 let dir = '';
 afterEach(async () => {

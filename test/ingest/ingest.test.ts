@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findHidden } from '../../pipeline/ingest/hidden-chars.ts';
-import { ingest, ingestFile, type RawInput } from '../../pipeline/ingest/ingest.ts';
-import { parseCsv } from '../../pipeline/ingest/parse-csv.ts';
+import { findHidden } from '../../pipeline/core/hidden-chars.ts';
+import type { RawInput } from '../../pipeline/core/types.ts';
+import { ingest, ingestFile } from '../../pipeline/data/ingest/ingest.ts';
+import { parseCsv } from '../../pipeline/data/ingest/parse-csv.ts';
 
 const file = (
   path: string,

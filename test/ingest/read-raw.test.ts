@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeFileSystem } from '../../pipeline/effects.ts';
-import { readRawFolder, withRawProblems } from '../../pipeline/ingest/read-raw.ts';
+import { nodeFileSystem } from '../../pipeline/io/effects.ts';
+import { readRawFolder, withRawProblems } from '../../pipeline/io/read-raw.ts';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

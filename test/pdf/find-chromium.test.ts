@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumNotFound } from '../../pipeline/pdf/chromium-error.ts';
-import { type FindChromiumDeps, findChromium } from '../../pipeline/pdf/find-chromium.ts';
+import { chromiumNotFound } from '../../pipeline/report/pdf/chromium-error.ts';
+import { type FindChromiumDeps, findChromium } from '../../pipeline/report/pdf/find-chromium.ts';
 
 const deps = (executables: string[], cache: string[] = []): FindChromiumDeps => ({
   isExecutable: async (f) => executables.includes(f),

@@ -1,7 +1,7 @@
 import { PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { normalisePdf, normalisePdfWithPages } from '../../pipeline/pdf/normalise-pdf.ts';
-import type { PdfMeta } from '../../pipeline/pdf/pdf-meta.ts';
+import { normalisePdf, normalisePdfWithPages } from '../../pipeline/report/pdf/normalise-pdf.ts';
+import type { PdfMeta } from '../../pipeline/report/pdf/pdf-meta.ts';
 
 const meta: PdfMeta = {
   title: 'Norma & Reality',

@@ -1,6 +1,6 @@
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { patchInfo, pdfString } from '../../pipeline/pdf/patch-info.ts';
+import { patchInfo, pdfString } from '../../pipeline/report/pdf/patch-info.ts';
 
 /** A small PDF shaped like Skia's: Info as object 1, one classic xref table, no /ID. */
 function skiaLikePdf(): Buffer {

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryLogger } from '../../pipeline/effects.ts';
-import { ChromiumError } from '../../pipeline/pdf/chromium-error.ts';
-import { findChromium } from '../../pipeline/pdf/find-chromium.ts';
-import type { PdfMeta } from '../../pipeline/pdf/pdf-meta.ts';
-import { type Browser, launchBrowser, printPdf } from '../../pipeline/pdf/print-pdf.ts';
+import { memoryLogger } from '../../pipeline/io/effects.ts';
+import { ChromiumError } from '../../pipeline/report/pdf/chromium-error.ts';
+import { findChromium } from '../../pipeline/report/pdf/find-chromium.ts';
+import type { PdfMeta } from '../../pipeline/report/pdf/pdf-meta.ts';
+import { type Browser, launchBrowser, printPdf } from '../../pipeline/report/pdf/print-pdf.ts';
 import { hasPoppler, pdfFonts, pdfInfo, poppler } from './pdf-tools.ts';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'small.html');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SYMBOLS, symbolFont, symbolFontCss } from '../../pipeline/html/symbol-font.ts';
+import { SYMBOLS, symbolFont, symbolFontCss } from '../../pipeline/report/html/symbol-font.ts';
 
 /** The sfnt table directory: tag → [offset, length]. */
 function tables(font: Uint8Array): Map<string, [number, number]> {

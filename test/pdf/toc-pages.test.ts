@@ -1,6 +1,6 @@
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { readMeasuringPrint, secondPrintCss } from '../../pipeline/pdf/toc-pages.ts';
+import { readMeasuringPrint, secondPrintCss } from '../../pipeline/report/pdf/toc-pages.ts';
 
 /** A three-page PDF with named destinations and, on pages 2 and 3, internal links at two heights. */
 async function measuringPrint(): Promise<Uint8Array> {

@@ -1,7 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import type { PdfMeta } from '../../pipeline/pdf/pdf-meta.ts';
-import { xmpPacket } from '../../pipeline/pdf/xmp.ts';
+import type { PdfMeta } from '../../pipeline/report/pdf/pdf-meta.ts';
+import { xmpPacket } from '../../pipeline/report/pdf/xmp.ts';
 
 const meta: PdfMeta = {
   title: 'Norma & <Reality> "1"',

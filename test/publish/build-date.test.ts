@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gitLastCommitTime, parseCommitTime, resolveBuildDate } from '../../pipeline/build-date.ts';
+import { gitLastCommitTime, parseCommitTime, resolveBuildDate } from '../../pipeline/run/build-date.ts';
 
 const never = () => {
   throw new Error('not to be called');

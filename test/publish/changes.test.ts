@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { RECONCILED_COLUMNS, toCsv } from '../../pipeline/io/write-csv.ts';
 import {
   computeChanges,
   describeChanges,
   parseReconciledCsv,
   summariseChangeSet,
-} from '../../pipeline/publish/changes.ts';
-import { RECONCILED_COLUMNS, toCsv } from '../../pipeline/write-csv.ts';
+} from '../../pipeline/report/publish/changes.ts';
 import { reconciledRow } from '../reconcile/fixtures.ts';
 
 const row = reconciledRow;

@@ -1,10 +1,12 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type FileSystem, memoryFileSystem, memoryLogger, sha256 } from '../../pipeline/effects.ts';
-import { parseSha256Sums } from '../../pipeline/publish/checksums.ts';
-import { planEdition } from '../../pipeline/publish/edition-store.ts';
-import { publish } from '../../pipeline/publish/publish.ts';
-import type { NormaConfig } from '../../pipeline/types.ts';
+import type { FileSystem } from '../../pipeline/core/effects.ts';
+import { sha256 } from '../../pipeline/core/sha256.ts';
+import type { NormaConfig } from '../../pipeline/core/types.ts';
+import { memoryFileSystem, memoryLogger } from '../../pipeline/io/effects.ts';
+import { parseSha256Sums } from '../../pipeline/report/publish/checksums.ts';
+import { planEdition } from '../../pipeline/report/publish/edition-store.ts';
+import { publish } from '../../pipeline/report/publish/publish.ts';
 import { childrenNamed, parseXml } from './xml-check.ts';
 
 const OUT = path.resolve('/site/reports');

@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryFileSystem } from '../../pipeline/effects.ts';
+import { memoryFileSystem } from '../../pipeline/io/effects.ts';
 import {
   collectFingerprintInputs,
   computeFingerprint,
   fingerprintBuild,
   shortHash,
-} from '../../pipeline/publish/fingerprint.ts';
+  withoutImports,
+} from '../../pipeline/report/publish/fingerprint.ts';
 
 const ROOT = path.resolve('/project');
 
@@ -16,10 +17,10 @@ function project(extra: Record<string, string> = {}, cleanDir = 'data/clean') {
     [`${ROOT}/${cleanDir}/audit.json`]: '[]',
     [`${ROOT}/templates/report.hbs`]: '<h1>{{title}}</h1>',
     [`${ROOT}/templates/print.css`]: '@page {}',
-    [`${ROOT}/pipeline/html/render.ts`]: 'export {}',
-    [`${ROOT}/pipeline/pdf/print.ts`]: 'export const print = 1;',
-    [`${ROOT}/pipeline/pdf/print.test.ts`]: 'test',
-    [`${ROOT}/pipeline/publish/publish.ts`]: 'export {}',
+    [`${ROOT}/pipeline/report/html/render.ts`]: 'export {}',
+    [`${ROOT}/pipeline/report/pdf/print.ts`]: 'export const print = 1;',
+    [`${ROOT}/pipeline/report/pdf/print.test.ts`]: 'test',
+    [`${ROOT}/pipeline/report/publish/publish.ts`]: 'export {}',
     [`${ROOT}/package.json`]: JSON.stringify({ dependencies: { vega: '6.4.0', vitest: '4' } }),
     ...extra,
   });
@@ -102,16 +103,16 @@ describe('fingerprint', () => {
         src(),
       ),
     ).not.toBe(fp);
-    expect(await fingerprintBuild(project({ [`${ROOT}/pipeline/pdf/print.ts`]: 'changed' }), src())).not.toBe(
-      fp,
-    );
+    expect(
+      await fingerprintBuild(project({ [`${ROOT}/pipeline/report/pdf/print.ts`]: 'changed' }), src()),
+    ).not.toBe(fp);
     // Code that does not print, templates and tests count only through the report's bytes.
     expect(
-      await fingerprintBuild(project({ [`${ROOT}/pipeline/publish/publish.ts`]: 'changed' }), src()),
+      await fingerprintBuild(project({ [`${ROOT}/pipeline/report/publish/publish.ts`]: 'changed' }), src()),
     ).toBe(fp);
     expect(await fingerprintBuild(project({ [`${ROOT}/templates/print.css`]: 'x' }), src())).toBe(fp);
     expect(
-      await fingerprintBuild(project({ [`${ROOT}/pipeline/pdf/print.test.ts`]: 'changed' }), src()),
+      await fingerprintBuild(project({ [`${ROOT}/pipeline/report/pdf/print.test.ts`]: 'changed' }), src()),
     ).toBe(fp);
   });
 
@@ -123,8 +124,24 @@ describe('fingerprint', () => {
 
   it('does not follow where the engine keeps its files: moving the print code mints nothing', async () => {
     const moved = project();
-    moved.files.delete(path.join(ROOT, 'pipeline/pdf/print.ts'));
-    moved.files.set(path.join(ROOT, 'pipeline/pdf/sub/printing.ts'), Buffer.from('export const print = 1;'));
+    moved.files.delete(path.join(ROOT, 'pipeline/report/pdf/print.ts'));
+    moved.files.set(
+      path.join(ROOT, 'pipeline/report/pdf/sub/printing.ts'),
+      Buffer.from('export const print = 1;'),
+    );
     expect(await fingerprintBuild(moved, src())).toBe(await fingerprintBuild(project(), src()));
+  });
+
+  it('does not follow the import lines a move rewrites and reorders, but follows the code', async () => {
+    const before =
+      "import { a } from '../effects.ts';\nimport type { B } from './b.ts';\n\nexport const print = a;\n";
+    const after =
+      "import type { B } from './b.ts';\nimport {\n  a,\n} from '../../io/effects.ts';\nexport const print = a;\n";
+    const at = (code: string) => project({ [`${ROOT}/pipeline/report/pdf/print.ts`]: code });
+    const fp = await fingerprintBuild(at(before), src());
+    expect(await fingerprintBuild(at(after), src())).toBe(fp);
+    expect(await fingerprintBuild(at(after.replace('= a', '= a + 1')), src())).not.toBe(fp);
+    expect(withoutImports(before)).toBe('export const print = a;\n');
+    expect(withoutImports("export { x } from './x.ts';\nconst y = 'from';\n")).toBe("const y = 'from';\n");
   });
 });

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryLogger } from '../../pipeline/effects.ts';
+import { memoryLogger } from '../../pipeline/io/effects.ts';
 import {
   acquireLock,
   decideLock,
@@ -11,7 +11,7 @@ import {
   LockHeldError,
   lockPath,
   processIsAlive,
-} from '../../pipeline/lock.ts';
+} from '../../pipeline/run/lock.ts';
 
 const self = { pid: 100, host: 'here' };
 const lock = (o: object) =>

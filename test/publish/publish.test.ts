@@ -1,10 +1,12 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type FileSystem, memoryFileSystem, memoryLogger, sha256 } from '../../pipeline/effects.ts';
-import { parseSha256Sums } from '../../pipeline/publish/checksums.ts';
-import { planEdition, readEditions } from '../../pipeline/publish/edition-store.ts';
-import { publish, readLastEdition } from '../../pipeline/publish/publish.ts';
-import type { NormaConfig } from '../../pipeline/types.ts';
+import type { FileSystem } from '../../pipeline/core/effects.ts';
+import { sha256 } from '../../pipeline/core/sha256.ts';
+import type { NormaConfig } from '../../pipeline/core/types.ts';
+import { memoryFileSystem, memoryLogger } from '../../pipeline/io/effects.ts';
+import { parseSha256Sums } from '../../pipeline/report/publish/checksums.ts';
+import { planEdition, readEditions } from '../../pipeline/report/publish/edition-store.ts';
+import { publish, readLastEdition } from '../../pipeline/report/publish/publish.ts';
 import { childrenNamed, parseXml } from './xml-check.ts';
 
 const OUT = path.resolve('/site/reports');
@@ -339,7 +341,7 @@ describe('publish on a real disk', () => {
     const { mkdtemp, mkdir, writeFile, rm, readdir } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { execFileSync } = await import('node:child_process');
-    const { nodeFileSystem } = await import('../../pipeline/effects.ts');
+    const { nodeFileSystem } = await import('../../pipeline/io/effects.ts');
     const dir = await mkdtemp(path.join(tmpdir(), 'norma-publish-'));
     try {
       const out = path.join(dir, 'reports');

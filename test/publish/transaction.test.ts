@@ -1,16 +1,16 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig, withBaseUrlFromEnv } from '../../pipeline/config.ts';
-import { memoryFileSystem, memoryLogger } from '../../pipeline/effects.ts';
-import { publish } from '../../pipeline/publish/publish.ts';
+import type { NormaConfig } from '../../pipeline/core/types.ts';
+import { memoryFileSystem, memoryLogger } from '../../pipeline/io/effects.ts';
 import {
   commitMoves,
   journalPath,
   recoverCommit,
   stageCopy,
   sweepLitter,
-} from '../../pipeline/publish/transaction.ts';
-import type { NormaConfig } from '../../pipeline/types.ts';
+} from '../../pipeline/io/transaction.ts';
+import { publish } from '../../pipeline/report/publish/publish.ts';
+import { parseConfig, withBaseUrlFromEnv } from '../../pipeline/run/config.ts';
 
 const OUT = path.resolve('/p/reports');
 const WORK = path.join(OUT, '.norma');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgeAgreement } from '../../pipeline/reconcile/agreement.ts';
-import type { SourceFigure } from '../../pipeline/reconcile/model.ts';
+import { judgeAgreement } from '../../pipeline/data/reconcile/agreement.ts';
+import type { SourceFigure } from '../../pipeline/data/reconcile/model.ts';
 
 const fig = (source_id: string, value: number, low = value, high = value): SourceFigure => ({
   source_id,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { piecesText } from '../../pipeline/byte-writer.ts';
-import { auditJsonChunks } from '../../pipeline/reconcile/audit-json.ts';
-import type { AuditEntry } from '../../pipeline/types.ts';
+import type { AuditEntry } from '../../pipeline/core/types.ts';
+import { auditJsonChunks } from '../../pipeline/io/audit-json.ts';
+import { piecesText } from '../../pipeline/io/byte-writer.ts';
 
 const entry = (i: number): AuditEntry => ({
   measure_id: `m-${i}`,
@@ -53,7 +53,7 @@ describe('auditJsonChunks', () => {
 
 describe('auditEntriesJson', () => {
   it('is the text auditJsonChunks writes between the brackets, for any split', async () => {
-    const { auditEntriesJson } = await import('../../pipeline/reconcile/audit-json.ts');
+    const { auditEntriesJson } = await import('../../pipeline/io/audit-json.ts');
     const audit = Array.from({ length: 4500 }, (_, i) => entry(i));
     audit[3] = {
       ...entry(3),
@@ -69,7 +69,7 @@ describe('auditEntriesJson', () => {
     expect(between([audit[0]!])).toBe(whole.slice(2, whole.indexOf(',\n{"measure_id"')));
   });
   it('writes JSON.stringify text for every value, lone surrogates escaped', async () => {
-    const { auditEntriesJson } = await import('../../pipeline/reconcile/audit-json.ts');
+    const { auditEntriesJson } = await import('../../pipeline/io/audit-json.ts');
     const odd = [
       'lone \ud800',
       '\udfff',

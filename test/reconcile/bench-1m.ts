@@ -1,7 +1,8 @@
 // Manual timing, not a test: `npx tsx test/reconcile/bench-1m.ts [rows]` — 1000 measures, 50 sources.
-import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
-import type { Kind, Measure, Observation } from '../../pipeline/types.ts';
-import { KINDS } from '../../pipeline/types.ts';
+
+import type { Kind, Measure, Observation } from '../../pipeline/core/types.ts';
+import { KINDS } from '../../pipeline/core/types.ts';
+import { reconcile } from '../../pipeline/data/reconcile/reconcile.ts';
 import { claim, measure, priority, ratio, source } from './fixtures.ts';
 
 const rows = Number(process.argv[2] ?? 1_000_000);

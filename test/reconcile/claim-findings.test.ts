@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bornOut, claimFindings, claimVerdict } from '../../pipeline/reconcile/claim-findings.ts';
-import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
-import type { Claim, ReadingFinding, Verdict } from '../../pipeline/types.ts';
+import type { Claim, ReadingFinding, Verdict } from '../../pipeline/core/types.ts';
+import { bornOut, claimFindings, claimVerdict } from '../../pipeline/data/reconcile/claim-findings.ts';
+import { reconcile } from '../../pipeline/data/reconcile/reconcile.ts';
 import { claim, input, measure, obs, source } from './fixtures.ts';
 
 const reading = (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planDerivations } from '../../pipeline/reconcile/dependency-order.ts';
-import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
+import { planDerivations } from '../../pipeline/data/reconcile/dependency-order.ts';
+import { reconcile } from '../../pipeline/data/reconcile/reconcile.ts';
 import { cagr, input, measure, obs, ratio, source } from './fixtures.ts';
 
 describe('planDerivations', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rowAtYear } from '../../pipeline/reconcile/derive.ts';
-import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
+import { rowAtYear } from '../../pipeline/data/reconcile/derive.ts';
+import { reconcile } from '../../pipeline/data/reconcile/reconcile.ts';
 import { cagr, input, measure, obs, ratio, source } from './fixtures.ts';
 
 const sources = [source('a'), source('b'), source('c')];

@@ -4,8 +4,8 @@ import {
   explainObserved,
   explainRatio,
   withUnit,
-} from '../../pipeline/reconcile/explain.ts';
-import type { SourceFigure } from '../../pipeline/reconcile/model.ts';
+} from '../../pipeline/data/reconcile/explain.ts';
+import type { SourceFigure } from '../../pipeline/data/reconcile/model.ts';
 
 const fig = (source_id: string, value: number): SourceFigure => ({
   source_id,

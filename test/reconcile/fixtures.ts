@@ -1,5 +1,5 @@
 // Builders for reconcile inputs, and a small conflict fixture used by the golden tests.
-import type { ReconcileInput } from '../../pipeline/reconcile/reconcile.ts';
+
 import type {
   Claim,
   Kind,
@@ -9,7 +9,8 @@ import type {
   ReconciledRow,
   Source,
   Unit,
-} from '../../pipeline/types.ts';
+} from '../../pipeline/core/types.ts';
+import type { ReconcileInput } from '../../pipeline/data/reconcile/reconcile.ts';
 
 export function source(source_id: string, kind: Kind = 'scholarly'): Source {
   return {

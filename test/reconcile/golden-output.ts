@@ -1,7 +1,7 @@
 // The three reconcile outputs of the conflict fixture as text, shared by the golden test and its updater.
 
-import type { ReconcileInput } from '../../pipeline/reconcile/reconcile.ts';
-import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
+import type { ReconcileInput } from '../../pipeline/data/reconcile/reconcile.ts';
+import { reconcile } from '../../pipeline/data/reconcile/reconcile.ts';
 import { reconcileFiles } from '../../pipeline/stages/reconcile-stage.ts';
 
 export const GOLDEN_DIR = new URL('./golden/', import.meta.url);

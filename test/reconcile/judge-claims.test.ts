@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeClaims, verdictFor, verdictOnRow } from '../../pipeline/reconcile/judge-claims.ts';
+import { judgeClaims, verdictFor, verdictOnRow } from '../../pipeline/data/reconcile/judge-claims.ts';
 import { claim, measure, reconciledRow } from './fixtures.ts';
 
 const row = (period: string, value: number, low = value, high = value) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { selectByPriority } from '../../pipeline/reconcile/method-priority.ts';
-import type { SourceFigure } from '../../pipeline/reconcile/model.ts';
-import type { Kind } from '../../pipeline/types.ts';
+import type { Kind } from '../../pipeline/core/types.ts';
+import { selectByPriority } from '../../pipeline/data/reconcile/method-priority.ts';
+import type { SourceFigure } from '../../pipeline/data/reconcile/model.ts';
 
 const fig = (source_id: string, kind: Kind, value = 1): SourceFigure => ({
   source_id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { oneVotePerSource } from '../../pipeline/reconcile/one-vote-per-source.ts';
-import type { Kind } from '../../pipeline/types.ts';
+import type { Kind } from '../../pipeline/core/types.ts';
+import { oneVotePerSource } from '../../pipeline/data/reconcile/one-vote-per-source.ts';
 import { obs } from './fixtures.ts';
 
 const kinds = new Map<string, Kind>([

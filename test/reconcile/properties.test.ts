@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
-import type { Observation } from '../../pipeline/types.ts';
+import type { Observation } from '../../pipeline/core/types.ts';
+import { reconcile } from '../../pipeline/data/reconcile/reconcile.ts';
 import { input, measure, obs, priority, ratio, source } from './fixtures.ts';
 
 const SOURCES = ['s0', 's1', 's2', 's3', 's4', 's5'];

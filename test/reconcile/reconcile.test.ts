@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
+import { reconcile } from '../../pipeline/data/reconcile/reconcile.ts';
 import { claim, input, measure, obs, priority, ratio, source } from './fixtures.ts';
 
 describe('reconcile: median and priority rows', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareRefsFast } from '../../pipeline/reconcile/ref-order.ts';
-import { compareRefs } from '../../pipeline/write-csv.ts';
+import { compareRefs } from '../../pipeline/core/order.ts';
+import { compareRefsFast } from '../../pipeline/data/reconcile/ref-order.ts';
 
 describe('compareRefsFast', () => {
   it('orders lines as numbers within a file, files as text', () => {

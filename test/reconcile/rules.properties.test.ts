@@ -1,9 +1,9 @@
 // Issue 16's rules as properties (DESIGN §4); each of these failed on the rules before.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { verdictOnRow } from '../../pipeline/reconcile/judge-claims.ts';
-import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
-import type { Observation } from '../../pipeline/types.ts';
+import type { Observation } from '../../pipeline/core/types.ts';
+import { verdictOnRow } from '../../pipeline/data/reconcile/judge-claims.ts';
+import { reconcile } from '../../pipeline/data/reconcile/reconcile.ts';
 import { claim, input, measure, obs, priority, source } from './fixtures.ts';
 
 const IDS = ['s0', 's1', 's2', 's3', 's4'];

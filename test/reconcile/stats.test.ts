@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hull, median, medianEstimate, tidy } from '../../pipeline/reconcile/stats.ts';
+import { hull, median, medianEstimate, tidy } from '../../pipeline/data/reconcile/stats.ts';
 
 describe('median', () => {
   it('takes the middle of an odd count and the mean of the middle pair of an even count', () => {

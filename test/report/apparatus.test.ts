@@ -3,10 +3,10 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplates, renderReport, type Templates } from '../../pipeline/html/render-report.ts';
-import { shortCitation } from '../../pipeline/html/row-index.ts';
-import { claimFindings } from '../../pipeline/reconcile/claim-findings.ts';
-import type { ReportData, Source } from '../../pipeline/types.ts';
+import type { ReportData, Source } from '../../pipeline/core/types.ts';
+import { claimFindings } from '../../pipeline/data/reconcile/claim-findings.ts';
+import { loadTemplates, renderReport, type Templates } from '../../pipeline/report/html/render-report.ts';
+import { shortCitation } from '../../pipeline/report/html/row-index.ts';
 import { compileFixture } from './compile-fixture.ts';
 import { buildFixture } from './fixture.ts';
 import { fixtureMeta } from './fixture-meta.ts';

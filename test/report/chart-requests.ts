@@ -1,13 +1,14 @@
 // The chart requests the chart tests render against the fixture: this subject's charts as kind + measure
 // pattern + options (the same requests report/index.md's {{chart}} directives make). Test data only: the
 // engine keeps no list of a subject's measures.
+
+import type { ChartOutput, ReportData } from '../../pipeline/core/types.ts';
 import {
   type ChartKind,
   type ChartRequest,
   checkChartRequest,
   renderChart,
-} from '../../pipeline/charts/kinds.ts';
-import type { ChartOutput, ReportData } from '../../pipeline/types.ts';
+} from '../../pipeline/report/charts/kinds.ts';
 
 export interface ChartEntry {
   id: string;

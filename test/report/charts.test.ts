@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseSvgText } from '../../pipeline/charts/check-svg.ts';
-import { parsePair, partnerOf } from '../../pipeline/charts/kind-bars.ts';
+import type { Observation, ReconciledRow, ReportData } from '../../pipeline/core/types.ts';
+import { parseSvgText } from '../../pipeline/report/charts/check-svg.ts';
+import { parsePair, partnerOf } from '../../pipeline/report/charts/kind-bars.ts';
 import {
   chooseLog,
   logTickValues,
@@ -10,11 +11,10 @@ import {
   printedPt,
   shortAuthor,
   wrapLabel,
-} from '../../pipeline/charts/kind-common.ts';
-import { parseBands, segmentRuns } from '../../pipeline/charts/kind-series.ts';
-import { type ChartRequest, checkChartRequest, renderChart } from '../../pipeline/charts/kinds.ts';
-import { finishSvg, sanitiseSvg, stabiliseIds } from '../../pipeline/charts/render-svg.ts';
-import type { Observation, ReconciledRow, ReportData } from '../../pipeline/types.ts';
+} from '../../pipeline/report/charts/kind-common.ts';
+import { parseBands, segmentRuns } from '../../pipeline/report/charts/kind-series.ts';
+import { type ChartRequest, checkChartRequest, renderChart } from '../../pipeline/report/charts/kinds.ts';
+import { finishSvg, sanitiseSvg, stabiliseIds } from '../../pipeline/report/charts/render-svg.ts';
 import { buildCharts, CHARTS, expandPattern, requestOf } from './chart-requests.ts';
 import { buildEmptyFixture, buildFixture } from './fixture.ts';
 
@@ -321,7 +321,7 @@ describe('chart requests', () => {
   });
 });
 
-describe('golden charts, one of each kind (update on purpose: npx vitest run -u, then review)', () => {
+describe('golden charts, one of each kind (update on purpose: npm run golden, then review)', () => {
   const data = buildFixture();
   for (const id of ['forest-famine', 'output', 'record', 'plan2-change']) {
     it(id, async () => {

@@ -1,10 +1,10 @@
 // The fixture report (test/report/fixture-report) compiled against a ReportData, with its charts.
 import * as path from 'node:path';
-import { nodeFileSystem } from '../../pipeline/effects.ts';
-import { checkChartRequest, renderChart } from '../../pipeline/report/chart-api.ts';
-import { type CompiledReport, compileReport } from '../../pipeline/report/compile-report.ts';
-import { type ReportFile, readReportFolder } from '../../pipeline/report/read-report.ts';
-import type { ChartOutput, ReportData } from '../../pipeline/types.ts';
+import type { ChartOutput, ReportData, ReportFile } from '../../pipeline/core/types.ts';
+import { nodeFileSystem } from '../../pipeline/io/effects.ts';
+import { readReportFolder } from '../../pipeline/io/read-report.ts';
+import { checkChartRequest, renderChart } from '../../pipeline/report/definition/chart-api.ts';
+import { type CompiledReport, compileReport } from '../../pipeline/report/definition/compile-report.ts';
 
 export const FIXTURE_REPORT = path.join(import.meta.dirname, '../fixtures/html-report');
 

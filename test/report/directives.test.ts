@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkChartRequest } from '../../pipeline/report/chart-api.ts';
-import { compileReport } from '../../pipeline/report/compile-report.ts';
-import { parseFrontMatter } from '../../pipeline/report/front-matter.ts';
-import { parseDirectives, placeholder } from '../../pipeline/report/parse-directives.ts';
-import { matchPattern } from '../../pipeline/report/pattern.ts';
-import type { ReportFile } from '../../pipeline/report/read-report.ts';
+import type { ReportFile } from '../../pipeline/core/types.ts';
+import { checkChartRequest } from '../../pipeline/report/definition/chart-api.ts';
+import { compileReport } from '../../pipeline/report/definition/compile-report.ts';
+import { parseFrontMatter } from '../../pipeline/report/definition/front-matter.ts';
+import { parseDirectives, placeholder } from '../../pipeline/report/definition/parse-directives.ts';
+import { matchPattern } from '../../pipeline/report/definition/pattern.ts';
 import { buildFixture } from './fixture.ts';
 
 const data = buildFixture();

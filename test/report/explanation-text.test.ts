@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readableExplanation } from '../../pipeline/html/explanation-text.ts';
+import { readableExplanation } from '../../pipeline/report/html/explanation-text.ts';
 
 const names = {
   sources: new Map([

@@ -1,5 +1,5 @@
 // The ReportMeta the report tests use: a second edition with one row added, one removed, one changed.
-import type { ReportMeta } from '../../pipeline/html/render-report.ts';
+import type { ReportMeta } from '../../pipeline/report/html/render-report.ts';
 import { buildFixture } from './fixture.ts';
 
 export function fixtureMeta(paper: 'a4' | 'letter' = 'a4', withChanges = true): ReportMeta {

@@ -2,8 +2,7 @@
 // conflicts, unverified and derived rows, claims of each verdict, and hostile strings (markup in titles
 // and notes, `javascript:` URLs). The reconciled rows follow DESIGN.md §4 with a small local helper so
 // that the fixture stays readable; it is not the reconcile stage.
-import { claimFindings } from '../../pipeline/reconcile/claim-findings.ts';
-import { auditObservation } from '../../pipeline/reconcile/model.ts';
+
 import type {
   AuditEntry,
   Claim,
@@ -19,7 +18,9 @@ import type {
   Status,
   Unit,
   Verdict,
-} from '../../pipeline/types.ts';
+} from '../../pipeline/core/types.ts';
+import { claimFindings } from '../../pipeline/data/reconcile/claim-findings.ts';
+import { auditObservation } from '../../pipeline/data/reconcile/model.ts';
 
 export const HOSTILE = '<script>alert(1)</script>';
 export const HOSTILE_URL = 'javascript:alert(document.cookie)';

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplates, renderReport, type Templates } from '../../pipeline/html/render-report.ts';
-import type { CompiledReport } from '../../pipeline/report/compile-report.ts';
-import type { ChartOutput, ReportData } from '../../pipeline/types.ts';
+import type { ChartOutput, ReportData } from '../../pipeline/core/types.ts';
+import type { CompiledReport } from '../../pipeline/report/definition/compile-report.ts';
+import { loadTemplates, renderReport, type Templates } from '../../pipeline/report/html/render-report.ts';
 import { compileFixture } from './compile-fixture.ts';
 import { buildEmptyFixture, buildFixture, HOSTILE } from './fixture.ts';
 import { fixtureMeta } from './fixture-meta.ts';
@@ -130,7 +129,7 @@ describe('report html', () => {
       .map((m) => m[1]!)
       .filter((u) => !u.startsWith('#'));
     expect(cssUrls.length).toBeGreaterThanOrEqual(8);
-    // The @fontsource faces as woff2, the symbol font (pipeline/html/symbol-font.ts) as TrueType.
+    // The @fontsource faces as woff2, the symbol font (pipeline/report/html/symbol-font.ts) as TrueType.
     for (const url of cssUrls)
       expect(/^data:font\/(woff2|ttf);base64,/.test(url), url.slice(0, 40)).toBe(true);
     expect(html).not.toMatch(/<link\b|@import/i);
@@ -260,14 +259,13 @@ describe('report html', () => {
   });
 
   it('matches the golden outline (test/report/golden/headings.txt)', async () => {
-    const golden = await readFile(path.join(here, 'golden', 'headings.txt'), 'utf8');
-    expect(headingOutline(html)).toBe(golden.trimEnd());
+    await expect(`${headingOutline(html)}\n`).toMatchFileSnapshot('golden/headings.txt');
   });
 });
 
 describe('page CSS', () => {
   it('draws the running header and page numbers in margin boxes, none on the cover, with the title escaped', async () => {
-    const { pageCss, cssString } = await import('../../pipeline/html/render-report.ts');
+    const { pageCss, cssString } = await import('../../pipeline/report/html/render-report.ts');
     const css = pageCss('a4', 'A "title" </style><script>');
     expect(css).toContain('size: A4');
     expect(css).toContain('@top-left { content: "A \\22 title\\22  \\3c /style\\3e \\3c script\\3e "');

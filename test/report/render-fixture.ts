@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadTemplates, renderReport } from '../../pipeline/html/render-report.ts';
+import { loadTemplates, renderReport } from '../../pipeline/report/html/render-report.ts';
 import { compileFixture } from './compile-fixture.ts';
 import { buildFixture } from './fixture.ts';
 import { fixtureMeta } from './fixture-meta.ts';

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { blockBytes, mergeByMeasure, orderBlocks, placeExtras } from '../../pipeline/shards/merge-shards.ts';
-import type { MeasureBlock } from '../../pipeline/shards/shard-work.ts';
+import {
+  blockBytes,
+  mergeByMeasure,
+  orderBlocks,
+  placeExtras,
+} from '../../pipeline/run/shards/merge-shards.ts';
+import type { MeasureBlock } from '../../pipeline/run/shards/shard-work.ts';
 
 const encoder = new TextEncoder();
 const block = (measure_id: string, rows: number): MeasureBlock => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMethod } from '../../pipeline/clean/parse-method.ts';
-import { planShards } from '../../pipeline/shards/shard-plan.ts';
-import type { Measure } from '../../pipeline/types.ts';
+import type { Measure } from '../../pipeline/core/types.ts';
+import { parseMethod } from '../../pipeline/data/clean/parse-method.ts';
+import { planShards } from '../../pipeline/run/shards/shard-plan.ts';
 
 const measure = (measure_id: string, method = 'median'): Measure => {
   const parsed = parseMethod(method);

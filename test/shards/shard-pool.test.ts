@@ -1,12 +1,18 @@
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanData } from '../../pipeline/clean/clean.ts';
-import { nodeFileSystem } from '../../pipeline/effects.ts';
-import { ingest, type RawInput } from '../../pipeline/ingest/ingest.ts';
-import { readRawFolder } from '../../pipeline/ingest/read-raw.ts';
-import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
-import { mergeByMeasure } from '../../pipeline/shards/merge-shards.ts';
-import { SHARD_MIN_BYTES, SHARD_MIN_CORES, ShardPool, shardCount } from '../../pipeline/shards/shard-pool.ts';
+import type { RawInput } from '../../pipeline/core/types.ts';
+import { cleanData } from '../../pipeline/data/clean/clean.ts';
+import { ingest } from '../../pipeline/data/ingest/ingest.ts';
+import { reconcile } from '../../pipeline/data/reconcile/reconcile.ts';
+import { nodeFileSystem } from '../../pipeline/io/effects.ts';
+import { readRawFolder } from '../../pipeline/io/read-raw.ts';
+import { mergeByMeasure } from '../../pipeline/run/shards/merge-shards.ts';
+import {
+  SHARD_MIN_BYTES,
+  SHARD_MIN_CORES,
+  ShardPool,
+  shardCount,
+} from '../../pipeline/run/shards/shard-pool.ts';
 import { ROOT } from '../e2e/run-cli.ts';
 
 const input = (kind: RawInput['kind'], size: number): RawInput => ({

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Source } from '../../pipeline/core/types.ts';
 import {
   formatBibliography,
   formatReference,
   parseContributors,
   referenceYear,
-} from '../../pipeline/sources/bibliography.ts';
-import type { Source } from '../../pipeline/types.ts';
+} from '../../pipeline/report/sources/bibliography.ts';
 
 const source = (over: Partial<Source>): Source => ({
   source_id: 'x',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readCatalog } from '../../pipeline/clean/catalog.ts';
-import { ingest, type RawInput } from '../../pipeline/ingest/ingest.ts';
-import { kindOfPath } from '../../pipeline/ingest/schema.ts';
+import type { RawInput } from '../../pipeline/core/types.ts';
+import { readCatalog } from '../../pipeline/data/clean/catalog.ts';
+import { ingest } from '../../pipeline/data/ingest/ingest.ts';
+import { kindOfPath } from '../../pipeline/data/ingest/schema.ts';
 
 const input = (path: string, text: string): RawInput => ({
   path,

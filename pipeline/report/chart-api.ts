@@ -1,8 +1,0 @@
-// The charts branch's API, the one the generator calls (pipeline/charts/kinds.ts).
-export {
-  CHART_KINDS,
-  type ChartKind,
-  type ChartRequest,
-  checkChartRequest,
-  renderChart,
-} from '../charts/kinds.ts';
