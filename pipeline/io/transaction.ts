@@ -98,7 +98,11 @@ export async function recoverCommit(fs: FileSystem, workDir: string, logger: Log
   return pending;
 }
 
-const isLitter = (name: string): boolean => name.startsWith('.') && name.endsWith(TEMP_SUFFIX);
+/** The temp name writeAtomic gives a file (`rejects.csv.PID.HEX.tmp`): a kill mid-write leaves it behind. */
+const WRITER_TEMP = /\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+const isLitter = (name: string): boolean =>
+  (name.startsWith('.') && name.endsWith(TEMP_SUFFIX)) || WRITER_TEMP.test(name);
 
 /** True when `dir` holds temp files of an interrupted run. */
 export async function hasLitter(fs: FileSystem, dir: string): Promise<boolean> {

@@ -72,6 +72,16 @@ describe('the commit of data/clean and the published files', () => {
     expect(await fs.readText(path.join(CLEAN, 'audit.json'))).toBe('old audit');
   });
 
+  it('sweeps the temp file of a write a kill cut short (rejects.csv.PID.HEX.tmp), and nothing of the user', async () => {
+    const fs = memoryFileSystem({
+      [path.join(CLEAN, 'rejects.csv')]: 'ref,raw,reason\n',
+      [path.join(CLEAN, 'rejects.csv.4242.0a1b2c3d.tmp')]: 'ref,raw,rea',
+      [path.join(CLEAN, 'notes.tmp')]: 'mine',
+    });
+    await sweepLitter(fs, CLEAN);
+    expect((await fs.readdir(CLEAN)).sort()).toEqual(['notes.tmp', 'rejects.csv']);
+  });
+
   it('a full disk when the commit starts touches nothing published or clean, and says so truly', async () => {
     const config: NormaConfig = {
       title: 'T',
