@@ -31,10 +31,20 @@ async function sameContentOnDisk(a: string, b: string): Promise<boolean> {
 
 type Rename = (from: string, to: string) => Promise<void>;
 
+/** The temp name beside `target` that a write goes through (`rejects.csv.PID.HEX.tmp`). */
+export function tempName(target: string): string {
+  return `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+}
+
+/** True for a name `tempName` makes: what a kill mid-write leaves behind. */
+export function isTempName(name: string): boolean {
+  return /\.\d+\.[0-9a-f]{8}\.tmp$/.test(name);
+}
+
 /** Writes `target` through a temp name beside it, then renames: a crash never leaves a half file. */
 async function viaTemp(rename: Rename, target: string, fill: (temp: string) => Promise<void>): Promise<void> {
   await fs.mkdir(path.dirname(target), { recursive: true });
-  const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = tempName(target);
   try {
     await fill(temp);
     await rename(temp, target);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import type { FileSystem, Logger } from '../core/effects.ts';
 import { NormaExit } from '../core/stage.ts';
+import { isTempName } from './effects.ts';
 
 /**
  * One build's outputs — data/clean and the published files — are put in place as one unit. Every new
@@ -98,11 +99,8 @@ export async function recoverCommit(fs: FileSystem, workDir: string, logger: Log
   return pending;
 }
 
-/** The temp name writeAtomic gives a file (`rejects.csv.PID.HEX.tmp`): a kill mid-write leaves it behind. */
-const WRITER_TEMP = /\.\d+\.[0-9a-f]{8}\.tmp$/;
-
 const isLitter = (name: string): boolean =>
-  (name.startsWith('.') && name.endsWith(TEMP_SUFFIX)) || WRITER_TEMP.test(name);
+  (name.startsWith('.') && name.endsWith(TEMP_SUFFIX)) || isTempName(name);
 
 /** True when `dir` holds temp files of an interrupted run. */
 export async function hasLitter(fs: FileSystem, dir: string): Promise<boolean> {

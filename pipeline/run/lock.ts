@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import * as path from 'node:path';
 import type { Logger } from '../core/effects.ts';
 import { NormaExit } from '../core/stage.ts';
+import { tempName } from '../io/effects.ts';
 
 /** What the lock file records (JSON), so that a person (or the next build) can tell who holds it. */
 export interface LockInfo {
@@ -165,7 +166,7 @@ export function nodeLockDeps(logger: Logger = silentLogger): LockDeps {
   return {
     async createExclusive(file, text) {
       await fs.mkdir(path.dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      const temp = tempName(file);
       await fs.writeFile(temp, text, { flag: 'wx' });
       try {
         await fs.link(temp, file);
